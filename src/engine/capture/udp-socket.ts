@@ -44,6 +44,21 @@ export function openUdpSocket(options: { port: number; host?: string; onPacket: 
   });
 }
 
+/**
+ * How many datagrams of `packetBytes` the socket's kernel queue holds without dropping
+ * (the OS may cap the requested buffer, e.g. Linux net.core.rmem_max).
+ */
+export function queueCapacity(socket: Socket, packetBytes: number): number {
+  let bytes = 212_992;
+  try {
+    // Linux reports double the usable size (half is bookkeeping).
+    bytes = socket.getRecvBufferSize() / (process.platform === 'linux' ? 2 : 1);
+  } catch {
+    // Not bound yet or unsupported: keep the conservative default.
+  }
+  return Math.max(16, Math.floor(bytes / (packetBytes + 512)));
+}
+
 /** A socket for sending (demo, replay, heartbeats, handshakes). */
 export function openSendSocket(): Socket {
   const socket = createSocket('udp4');

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import type { RecorderSummary } from '../engine/capture/recorder.js';
+import type { Store } from '../store/index.js';
+import type { LiveSession } from './live-session.js';
+import { printLapLines } from './lap-lines.js';
+import { createOut, formatLapTime, type Out } from './output.js';
+import { waitForStopSignal } from './stop-signal.js';
+
+/** Options shared by `record` and `demo`. */
+export type CaptureUiOptions = { headless?: boolean; json?: boolean };
+
+/** Whether the live TUI can run here; says why not when it cannot (SSH without a TTY, pipes). */
+export function chooseUi(opts: CaptureUiOptions, out: Out): 'tui' | 'headless' {
+  if (opts.headless || opts.json) return 'headless';
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    out.note('not a terminal (stdin or stdout is redirected): running headless; pass --headless to silence this note');
+    return 'headless';
+  }
+  return 'tui';
+}
+
+/** Recover sessions a killed process left open, and say so. */
+export function recoverInterrupted(store: Store, out: Out): void {
+  for (const report of store.recoverOpenSessions(Date.now())) {
+    out.note(`recovered interrupted session ${report.sessionId}: ${report.lapsRecovered} partial lap(s), ${report.samples} samples kept`);
+  }
+}
+
+/**
+ * Runs a capture until `until` resolves (demo finished) or the user stops it, in the TUI or
+ * headless, then stops the recorder so nothing is lost, and prints a summary on stderr.
+ */
+export async function runCapture(options: {
+  live: LiveSession;
+  ui: 'tui' | 'headless';
+  json: boolean;
+  out: Out;
+  title: string;
+  until?: Promise<unknown>;
+  /** Keep the TUI open after `until` (demo: the user looks at the result, then quits). */
+  stayOpen?: boolean;
+}): Promise<RecorderSummary> {
+  const { live, out } = options;
+  const stop = waitForStopSignal();
+  try {
+    if (options.ui === 'tui') {
+      const { runLiveTui } = await import('../tui/run-live.js');
+      await runLiveTui({ bus: live.bus, title: options.title, ...(options.until && !options.stayOpen ? { until: options.until } : {}) });
+    } else {
+      const unsubscribe = printLapLines(live.bus, out, options.json);
+      await Promise.race([stop.promise, ...(options.until ? [options.until] : [])]);
+      unsubscribe();
+    }
+  } finally {
+    stop.dispose();
+  }
+  const summary = await live.stop();
+  return summary;
+}
+
+export function summarize(summary: RecorderSummary, out: Out, counters: { packets: number; errors: number }): void {
+  const timed = summary.laps.filter((l) => l.valid && l.category === 'flying');
+  const best = timed.reduce<number | undefined>((b, l) => (b === undefined || l.time < b ? l.time : b), undefined);
+  const ids = summary.sessionIds.join(', ');
+  out.note(
+    summary.sessionIds.length === 0
+      ? `nothing recorded (${counters.packets} packets received)`
+      : `saved session ${ids}: ${summary.laps.length} lap(s), best ${formatLapTime(best)}, ${summary.frames} frames, ${counters.packets} packets, ${counters.errors} dropped`,
+  );
+}
+
+export function captureOut(): Out {
+  return createOut();
+}
+
+export type { Command };

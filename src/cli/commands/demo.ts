@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import { sendDemo, type DemoPace } from '../../engine/capture/demo-sender.js';
+import { closeSocket, openSendSocket } from '../../engine/capture/udp-socket.js';
+import { PROTOCOLS, findProtocol } from '../../engine/games/index.js';
+import type { SessionInfo } from '../../engine/model/index.js';
+import { SIM_TRACKS, createDemoRun } from '../../engine/sim/index.js';
+import { chooseUi, recoverInterrupted, runCapture, summarize, type CaptureUiOptions } from '../capture-command.js';
+import { UserError } from '../errors.js';
+import { startLiveSession, storeSink } from '../live-session.js';
+import { createOut } from '../output.js';
+import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
+
+type DemoOptions = CaptureUiOptions & {
+  track: string;
+  laps: string;
+  speed: string;
+  seed: string;
+  game: string;
+  port?: string;
+  to?: string;
+};
+
+/** The demo session's own identity, which packets may not overwrite. */
+export function demoPinnedInfo(session: SessionInfo): Partial<SessionInfo> {
+  const { format: _format, gameSessionId: _id, ...rest } = session;
+  return { ...rest, game: 'demo' };
+}
+
+export function parsePace(value: string): DemoPace {
+  if (value === 'max') return 'max';
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new UserError(`--speed must be a positive factor (1, 4, ...) or 'max', got '${value}'`);
+  return n;
+}
+
+function parseTarget(value: string): { host: string; port: number } {
+  const match = /^(.+):(\d+)$/.exec(value);
+  if (!match) throw new UserError(`--to must be HOST:PORT, got '${value}'`);
+  return { host: match[1]!, port: parsePositiveInt(match[2]!, '--to port') };
+}
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('the embedded demo: a simulated car on a built-in track, sent as real UDP into the recorder')
+    .option('-t, --track <id>', `built-in track (${SIM_TRACKS.map((t) => t.id).join(', ')})`, SIM_TRACKS[0]!.id)
+    .option('-l, --laps <n>', 'timed laps to drive', '5')
+    .option('--speed <factor>', "1 = real time, 4 = four times faster, 'max' = as fast as possible", '1')
+    .option('--seed <n>', 'driver variation seed (same seed, same laps)', '1')
+    .option('-g, --game <id>', 'packet format to send', 'f1')
+    .option('-p, --port <n>', 'UDP port the recorder listens on (default: any free port)')
+    .option('--to <host:port>', 'only send the packets there (to a `racecraft record` elsewhere); record nothing here')
+    .option('--headless', 'no TUI: one line per lap')
+    .option('--json', 'headless, one NDJSON record per lap')
+    .action(async (opts: DemoOptions, command: Command) => {
+      const out = createOut();
+      const track = SIM_TRACKS.find((t) => t.id === opts.track);
+      if (!track) throw new UserError(`unknown demo track '${opts.track}'`, `choose one of: ${SIM_TRACKS.map((t) => t.id).join(', ')}`);
+      const laps = parsePositiveInt(opts.laps, '--laps');
+      if (laps < 1 || laps > 200) throw new UserError('--laps must be between 1 and 200');
+      const pace = parsePace(opts.speed);
+      const seed = parsePositiveInt(opts.seed, '--seed');
+      const protocol = findProtocol(opts.game);
+      if (!protocol) throw new UserError(`unknown game '${opts.game}'`, `choose one of: ${PROTOCOLS.map((p) => p.id).join(', ')}`);
+      const run = createDemoRun({ trackId: track.id, laps, seed });
+      const socket = openSendSocket();
+      try {
+        if (opts.to !== undefined) {
+          const target = parseTarget(opts.to);
+          out.note(`sending ${laps} lap(s) of ${run.session.trackName} as ${protocol.label} to ${target.host}:${target.port}`);
+          const sent = await sendDemo({ frames: run.frames(), session: run.session, encoder: protocol.createEncoder(), socket, ...target, pace });
+          out.note(`sent ${sent} packets`);
+          return;
+        }
+        const ui = chooseUi(opts, out);
+        const store = openStoreForWrite(command);
+        try {
+          recoverInterrupted(store, out);
+          const live = await startLiveSession({
+            sink: storeSink(store, 'demo'),
+            listen: [{ port: opts.port === undefined ? 0 : parsePositiveInt(opts.port, '--port'), protocols: [protocol] }],
+            host: '127.0.0.1',
+            game: protocol.id,
+            session: run.session,
+            // The F1 format cannot name the demo's own track and car: keep the simulator's.
+            pinned: demoPinnedInfo(run.session),
+            allProtocols: PROTOCOLS,
+          });
+          const port = live.ports[0]!;
+          out.note(`demo: ${laps} lap(s) of ${run.session.trackName} (${((run.session.trackLength ?? 0) / 1000).toFixed(2)} km), ${protocol.label} over UDP 127.0.0.1:${port}`);
+          const counters = live.bus.counters;
+          const abort = new AbortController();
+          const finished = (async () => {
+            const sent = await sendDemo({
+              frames: run.frames(),
+              session: run.session,
+              encoder: protocol.createEncoder(),
+              socket,
+              host: '127.0.0.1',
+              port,
+              pace,
+              inFlight: (n) => n - counters.packets,
+              // Half the kernel queue, in the largest F1 packet (1460 bytes): loopback never overflows.
+              maxInFlight: Math.min(4096, Math.floor(live.queueCapacity(1460) / 2)),
+              signal: abort.signal,
+            });
+            // Wait for the last datagrams to be handled (bounded: loopback delivers in microseconds).
+            const deadline = Date.now() + 2000;
+            while (counters.packets < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+          })();
+          const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: `racecraft demo · ${run.session.trackName}`, until: finished, stayOpen: true });
+          abort.abort();
+          await finished;
+          summarize(summary, out, counters);
+        } finally {
+          store.close();
+        }
+      } finally {
+        await closeSocket(socket);
+      }
+    });
+}

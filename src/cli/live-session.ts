@@ -1,0 +1,110 @@
+import type { Socket } from 'node:dgram';
+import { FrameBus } from '../engine/capture/frame-bus.js';
+import { PacketRouter } from '../engine/capture/packet-router.js';
+import { Recorder, type RecorderSummary } from '../engine/capture/recorder.js';
+import type { RecordingSink } from '../engine/capture/recording-sink.js';
+import { closeSocket, openUdpSocket, queueCapacity } from '../engine/capture/udp-socket.js';
+import type { GameProtocol } from '../engine/games/types.js';
+import type { GameId, SessionInfo } from '../engine/model/index.js';
+import type { Store } from '../store/index.js';
+
+/** Adapts the SQLite store to what the recorder needs. */
+export function storeSink(store: Store, source: 'live' | 'demo' | 'replay' | 'import', sourceFile?: string): RecordingSink {
+  return {
+    createSession: (info, startedAt) => store.sessions.create(info, { source, startedAt, ...(sourceFile === undefined ? {} : { sourceFile }) }),
+    updateSession: (id, info) => store.sessions.updateInfo(id, info),
+    finishSession: (id, endedAt) => store.sessions.finish(id, endedAt),
+    appendChunk: (id, lapNumber, trace) => store.chunks.append(id, lapNumber, trace),
+    insertLap: (id, lap, trace) => void store.laps.insert(id, lap, trace),
+    discardAfter: (id, t) => {
+      // A flashback across the line: laps that ended after the rewind point are kept as history, marked rewound.
+      store.chunks.discardAfter(id, t);
+      store.laps.markRewoundAfter(id, t);
+    },
+  };
+}
+
+export type ListenSpec = {
+  readonly port: number;
+  /** Candidate protocols on this port; more than one means auto-detect. */
+  readonly protocols: readonly GameProtocol[];
+};
+
+export type LiveSessionOptions = {
+  readonly sink: RecordingSink;
+  readonly listen: readonly ListenSpec[];
+  readonly host?: string;
+  readonly game: GameId;
+  readonly session?: Partial<SessionInfo>;
+  /** Session facts packets may not override (see RecorderOptions.pinned). */
+  readonly pinned?: Partial<SessionInfo>;
+  readonly allProtocols: readonly GameProtocol[];
+};
+
+export type LiveSession = {
+  readonly bus: FrameBus;
+  readonly recorder: Recorder;
+  /** The ports actually bound (port 0 resolves to the one the OS chose). */
+  readonly ports: readonly number[];
+  readonly routers: readonly PacketRouter[];
+  /** Datagrams of the given size the first socket's kernel queue holds. */
+  queueCapacity(packetBytes: number): number;
+  stop(): Promise<RecorderSummary>;
+};
+
+/**
+ * The capture composition: sockets → packet routers (decode) → recorder (store) and frame bus
+ * (screens). Every datagram is handled synchronously in the socket callback, so the order of
+ * packets is the order of frames, and the recorder's checkpoints run on the same thread.
+ */
+export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
+  const bus = new FrameBus();
+  const recorder = new Recorder(options.sink, bus, {
+    game: options.game,
+    now: () => Date.now(),
+    ...(options.session === undefined ? {} : { session: options.session }),
+    ...(options.pinned === undefined ? {} : { pinned: options.pinned }),
+  });
+  const routers: PacketRouter[] = [];
+  const sockets: Socket[] = [];
+  const ports: number[] = [];
+  try {
+    for (const spec of options.listen) {
+      let router: PacketRouter | undefined;
+      const socket = await openUdpSocket({
+        port: spec.port,
+        ...(options.host === undefined ? {} : { host: options.host }),
+        onPacket: (packet) => router!.handle(packet),
+      });
+      const port = socket.address().port;
+      router = new PacketRouter(port, spec.protocols, bus.counters, {
+        onResult: (result) => recorder.handle(result),
+        onMessage: (level, text) => bus.publishMessage(level, text),
+      }, options.allProtocols);
+      routers.push(router);
+      sockets.push(socket);
+      ports.push(port);
+    }
+  } catch (error) {
+    await Promise.all(sockets.map(closeSocket));
+    throw error;
+  }
+  const timer = setInterval(() => recorder.tick(), 250);
+  timer.unref();
+  let stopped: Promise<RecorderSummary> | undefined;
+  return {
+    bus,
+    recorder,
+    ports,
+    routers,
+    queueCapacity: (packetBytes) => queueCapacity(sockets[0]!, packetBytes),
+    stop() {
+      stopped ??= (async () => {
+        clearInterval(timer);
+        await Promise.all(sockets.map(closeSocket));
+        return recorder.stop();
+      })();
+      return stopped;
+    },
+  };
+}

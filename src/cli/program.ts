@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { register as registerDemo } from './commands/demo.js';
+import { register as registerGames } from './commands/games.js';
+import { register as registerLaps } from './commands/laps.js';
+import { register as registerRecord } from './commands/record.js';
+import { register as registerSessions } from './commands/sessions.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * The command tree, built without parsing or touching the process, so tests can inspect it
+ * (the man-page test checks it names every command).
+ */
+export function createProgram(): Command {
+  const program = new Command('racecraft')
+    .description('terminal telemetry workstation for sim racers')
+    .version(VERSION, '-V, --version')
+    .option('--db <path>', 'database file (default: $RACECRAFT_DB, else racecraft.db in your data directory)')
+    .showHelpAfterError('(run `racecraft --help` for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) })
+    // Throw instead of exiting, so main() maps errors to exit codes; inherited by subcommands
+    // created after this call.
+    .exitOverride();
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerGames]) register(program);
+  return program;
+}

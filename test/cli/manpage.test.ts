@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProgram } from '../../src/cli/program.js';
+
+describe('man/racecraft.1', () => {
+  const man = readFileSync(join(import.meta.dirname, '../../man/racecraft.1'), 'utf8');
+  const commands = createProgram().commands.map((c) => c.name());
+
+  it('the program has the foundation commands', () => {
+    expect(commands).toEqual(expect.arrayContaining(['record', 'demo', 'sessions', 'laps', 'games']));
+  });
+
+  it.each(commands)('documents the %s command', (name) => {
+    expect(man).toMatch(new RegExp(`^\\.B ${name}$`, 'm'));
+  });
+
+  it('documents every option of every command', () => {
+    const missing: string[] = [];
+    for (const command of createProgram().commands) {
+      for (const option of command.options) {
+        const flag = option.long!.replace(/^--/, '');
+        if (flag === 'help') continue;
+        if (!man.includes(`\\-\\-${flag.replaceAll('-', '\\-')}`)) missing.push(`${command.name()} --${flag}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
