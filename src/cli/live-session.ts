@@ -5,6 +5,7 @@ import { Recorder, type RecorderSummary } from '../engine/capture/recorder.js';
 import type { RecordingSink } from '../engine/capture/recording-sink.js';
 import { closeSocket, openUdpSocket, queueCapacity } from '../engine/capture/udp-socket.js';
 import type { GameProtocol } from '../engine/games/types.js';
+import type { GamePeer, PeerSend } from '../engine/capture/peers/peer.js';
 import type { GameId, SessionInfo } from '../engine/model/index.js';
 import type { Store } from '../store/index.js';
 
@@ -28,6 +29,8 @@ export type ListenSpec = {
   readonly port: number;
   /** Candidate protocols on this port; more than one means auto-detect. */
   readonly protocols: readonly GameProtocol[];
+  /** For games that stream only when asked (AC handshake, GT7 heartbeat). */
+  readonly peer?: GamePeer;
 };
 
 export type LiveSessionOptions = {
@@ -68,13 +71,17 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const routers: PacketRouter[] = [];
   const sockets: Socket[] = [];
   const ports: number[] = [];
+  const peers: { peer: GamePeer; send: PeerSend }[] = [];
   try {
     for (const spec of options.listen) {
       let router: PacketRouter | undefined;
       const socket = await openUdpSocket({
         port: spec.port,
         ...(options.host === undefined ? {} : { host: options.host }),
-        onPacket: (packet) => router!.handle(packet),
+        onPacket: (packet) => {
+          spec.peer?.observe(packet);
+          router!.handle(packet);
+        },
       });
       const port = socket.address().port;
       router = new PacketRouter(port, spec.protocols, bus.counters, {
@@ -84,6 +91,11 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       routers.push(router);
       sockets.push(socket);
       ports.push(port);
+      if (spec.peer) {
+        const send: PeerSend = (packet, toPort, host) => socket.send(packet, toPort, host);
+        spec.peer.start(send);
+        peers.push({ peer: spec.peer, send });
+      }
     }
   } catch (error) {
     await Promise.all(sockets.map(closeSocket));
@@ -101,6 +113,9 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     stop() {
       stopped ??= (async () => {
         clearInterval(timer);
+        for (const { peer, send } of peers) peer.stop(send);
+        // Let a goodbye datagram (AC dismiss) leave before the socket closes.
+        if (peers.length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
         await Promise.all(sockets.map(closeSocket));
         return recorder.stop();
       })();

@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../engine/model/index.js';
 import { SIM_TRACKS, createDemoRun } from '../../engine/sim/index.js';
 import { chooseUi, recoverInterrupted, runCapture, summarize, type CaptureUiOptions } from '../capture-command.js';
 import { UserError } from '../errors.js';
+import { createDemoTransport } from '../demo-transport.js';
 import { startLiveSession, storeSink } from '../live-session.js';
 import { createOut } from '../output.js';
 import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
@@ -31,6 +32,10 @@ export function parsePace(value: string): DemoPace {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new UserError(`--speed must be a positive factor (1, 4, ...) or 'max', got '${value}'`);
   return n;
+}
+
+function waitAbort(signal: AbortSignal): Promise<undefined> {
+  return new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', () => resolve(undefined))));
 }
 
 function parseTarget(value: string): { host: string; port: number } {
@@ -63,60 +68,75 @@ export function register(program: Command): void {
       const protocol = findProtocol(opts.game);
       if (!protocol) throw new UserError(`unknown game '${opts.game}'`, `choose one of: ${PROTOCOLS.map((p) => p.id).join(', ')}`);
       const run = createDemoRun({ trackId: track.id, laps, seed });
-      const socket = openSendSocket();
-      try {
-        if (opts.to !== undefined) {
-          const target = parseTarget(opts.to);
+      if (opts.to !== undefined) {
+        if (protocol.id === 'ac' || protocol.id === 'gt7') {
+          throw new UserError(`--to cannot be used with --game ${protocol.id}: that game streams only to a client that asks`, `run \`racecraft demo --game ${protocol.id}\` (it plays the game and records it)`);
+        }
+        const target = parseTarget(opts.to);
+        const socket = openSendSocket();
+        try {
           out.note(`sending ${laps} lap(s) of ${run.session.trackName} as ${protocol.label} to ${target.host}:${target.port}`);
           const sent = await sendDemo({ frames: run.frames(), session: run.session, encoder: protocol.createEncoder(), socket, ...target, pace });
           out.note(`sent ${sent} packets`);
-          return;
-        }
-        const ui = chooseUi(opts, out);
-        const store = openStoreForWrite(command);
-        try {
-          recoverInterrupted(store, out);
-          const live = await startLiveSession({
-            sink: storeSink(store, 'demo'),
-            listen: [{ port: opts.port === undefined ? 0 : parsePositiveInt(opts.port, '--port'), protocols: [protocol] }],
-            host: '127.0.0.1',
-            game: protocol.id,
-            session: run.session,
-            // The F1 format cannot name the demo's own track and car: keep the simulator's.
-            pinned: demoPinnedInfo(run.session),
-            allProtocols: PROTOCOLS,
-          });
-          const port = live.ports[0]!;
-          out.note(`demo: ${laps} lap(s) of ${run.session.trackName} (${((run.session.trackLength ?? 0) / 1000).toFixed(2)} km), ${protocol.label} over UDP 127.0.0.1:${port}`);
-          const counters = live.bus.counters;
-          const abort = new AbortController();
-          const finished = (async () => {
-            const sent = await sendDemo({
-              frames: run.frames(),
-              session: run.session,
-              encoder: protocol.createEncoder(),
-              socket,
-              host: '127.0.0.1',
-              port,
-              pace,
-              inFlight: (n) => n - counters.packets,
-              // Half the kernel queue, in the largest F1 packet (1460 bytes): loopback never overflows.
-              maxInFlight: Math.min(4096, Math.floor(live.queueCapacity(1460) / 2)),
-              signal: abort.signal,
-            });
-            // Wait for the last datagrams to be handled (bounded: loopback delivers in microseconds).
-            const deadline = Date.now() + 2000;
-            while (counters.packets < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-          })();
-          const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: `racecraft demo · ${run.session.trackName}`, until: finished, stayOpen: true });
-          abort.abort();
-          await finished;
-          summarize(summary, out, counters);
         } finally {
-          store.close();
+          await closeSocket(socket);
         }
+        return;
+      }
+      const ui = chooseUi(opts, out);
+      const store = openStoreForWrite(command);
+      const transport = await createDemoTransport(protocol, run.session);
+      try {
+        recoverInterrupted(store, out);
+        const live = await startLiveSession({
+          sink: storeSink(store, 'demo'),
+          listen: [
+            {
+              port: opts.port === undefined ? 0 : parsePositiveInt(opts.port, '--port'),
+              protocols: [protocol],
+              ...(transport.peer ? { peer: transport.peer } : {}),
+            },
+          ],
+          host: '127.0.0.1',
+          game: protocol.id,
+          session: run.session,
+          // The game formats cannot name the demo's own track and car: keep the simulator's.
+          pinned: demoPinnedInfo(run.session),
+          allProtocols: PROTOCOLS,
+        });
+        const port = live.ports[0]!;
+        out.note(`demo: ${laps} lap(s) of ${run.session.trackName} (${((run.session.trackLength ?? 0) / 1000).toFixed(2)} km), ${protocol.label} over UDP 127.0.0.1:${port}`);
+        const counters = live.bus.counters;
+        const abort = new AbortController();
+        transport.dismissed?.addEventListener('abort', () => abort.abort());
+        const finished = (async () => {
+          const target = await Promise.race([transport.target(port), waitAbort(abort.signal)]);
+          if (!target) return;
+          const received = counters.packets;
+          const sent = await sendDemo({
+            frames: run.frames(),
+            session: run.session,
+            encoder: transport.encoder,
+            socket: transport.socket,
+            ...target,
+            pace,
+            // Handshake replies also count as received packets: measure from here.
+            inFlight: (n) => n - (counters.packets - received),
+            // Half the kernel queue, in the largest packet any game sends (1460 bytes): loopback never overflows.
+            maxInFlight: Math.min(4096, Math.floor(live.queueCapacity(1460) / 2)),
+            signal: abort.signal,
+          });
+          // Wait for the last datagrams to be handled (bounded: loopback delivers in microseconds).
+          const deadline = Date.now() + 2000;
+          while (counters.packets - received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+        })();
+        const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: `racecraft demo · ${run.session.trackName}`, until: finished, stayOpen: true });
+        abort.abort();
+        await finished;
+        summarize(summary, out, counters);
       } finally {
-        await closeSocket(socket);
+        await closeSocket(transport.socket);
+        store.close();
       }
     });
 }

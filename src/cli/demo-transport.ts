@@ -1,0 +1,44 @@
+import type { Socket } from 'node:dgram';
+import { startAcDemoGame } from '../engine/capture/demo-games/ac-game.js';
+import type { DemoGameServer } from '../engine/capture/demo-games/demo-game.js';
+import { startGt7DemoGame } from '../engine/capture/demo-games/gt7-game.js';
+import { createAcClientPeer } from '../engine/capture/peers/ac-client.js';
+import { createGt7HeartbeatPeer } from '../engine/capture/peers/gt7-heartbeat.js';
+import type { GamePeer } from '../engine/capture/peers/peer.js';
+import { openSendSocket } from '../engine/capture/udp-socket.js';
+import { createGt7Encoder } from '../engine/games/gt7/index.js';
+import type { Encoder, GameProtocol } from '../engine/games/types.js';
+import type { SessionInfo } from '../engine/model/index.js';
+
+/**
+ * How the demo reaches the recorder for one protocol. Games that just send (F1, Forza, PC2, LFS)
+ * stream from a plain socket; AC and GT7 only stream after a handshake or heartbeat, so the demo
+ * plays the game's side of that conversation and the recorder its client side, over real UDP.
+ */
+export type DemoTransport = {
+  readonly encoder: Encoder;
+  /** The socket the demo streams from. */
+  readonly socket: Socket;
+  /** The recorder-side peer that asks the demo "game" for data, if the protocol needs one. */
+  readonly peer?: GamePeer;
+  /** Where to stream: fixed (the recorder's port) or decided by the client's handshake. */
+  target(recorderPort: number): Promise<{ host: string; port: number }>;
+  readonly dismissed?: AbortSignal;
+};
+
+export async function createDemoTransport(protocol: GameProtocol, session: SessionInfo): Promise<DemoTransport> {
+  if (protocol.id === 'ac') {
+    const server = await startAcDemoGame(session);
+    return fromServer(server, protocol.createEncoder(), createAcClientPeer({ host: '127.0.0.1', port: server.port }));
+  }
+  if (protocol.id === 'gt7') {
+    const encoder = createGt7Encoder();
+    const server = await startGt7DemoGame(encoder);
+    return fromServer(server, encoder, createGt7HeartbeatPeer({ host: '127.0.0.1', port: server.port }));
+  }
+  return { encoder: protocol.createEncoder(), socket: openSendSocket(), target: async (port) => ({ host: '127.0.0.1', port }) };
+}
+
+function fromServer(server: DemoGameServer, encoder: Encoder, peer: GamePeer): DemoTransport {
+  return { encoder, socket: server.socket, peer, target: () => server.client, dismissed: server.dismissed };
+}
