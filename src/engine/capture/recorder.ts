@@ -44,6 +44,8 @@ export class Recorder {
   private lastCheckpoint: number;
   private frameCount = 0;
   private infoDirty = false;
+  /** The protocol the frames come from (the session's game may be pinned to something else). */
+  private sourceGame: GameId | undefined;
 
   constructor(
     private readonly sink: RecordingSink,
@@ -111,6 +113,16 @@ export class Recorder {
   }
 
   private onSession(update: Partial<SessionInfo>): void {
+    // Another game started sending (e.g. --game auto, F1 closed and AMS2 opened): a new session.
+    if (update.game !== undefined && update.game !== this.sourceGame) {
+      const switching = this.sourceGame !== undefined && this.sessionId !== undefined;
+      this.sourceGame = update.game;
+      if (switching) {
+        this.endSession();
+        this.info = this.withPinned({ game: update.game });
+        this.tracker.configure({ trackLength: undefined, sectorStarts: undefined });
+      }
+    }
     const merged = this.withPinned(mergeSessionInfo(this.info, update));
     if (JSON.stringify(merged) === JSON.stringify(this.info)) return;
     this.info = merged;

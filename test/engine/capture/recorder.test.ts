@@ -92,3 +92,21 @@ describe('Recorder', () => {
     expect(sink.calls.at(-1)).toMatchObject({ kind: 'create', info: { gameSessionId: '42' } });
   });
 });
+
+describe('Recorder across games', () => {
+  it('starts a new session when another game starts sending', () => {
+    const sink = memorySink();
+    const recorder = new Recorder(sink, undefined, { game: 'f1', now: () => 0 });
+    recorder.handle({ kind: 'session', session: { game: 'f1', trackName: 'Monza' } });
+    for (let i = 0; i < 60; i++) recorder.handle({ kind: 'frame', frame: frame(i) });
+    recorder.handle({ kind: 'session', session: { game: 'pcars2', trackName: 'Spa' } });
+    for (let i = 0; i < 60; i++) recorder.handle({ kind: 'frame', frame: frame(i) });
+    recorder.stop();
+    const creates = sink.calls.filter((c) => c.kind === 'create');
+    expect(creates.map((c) => [c.info!.game, c.info!.trackName])).toEqual([
+      ['f1', 'Monza'],
+      ['pcars2', 'Spa'],
+    ]);
+    expect(sink.calls.filter((c) => c.kind === 'finish')).toHaveLength(2);
+  });
+});
