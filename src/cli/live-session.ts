@@ -42,6 +42,8 @@ export type LiveSessionOptions = {
   /** Session facts packets may not override (see RecorderOptions.pinned). */
   readonly pinned?: Partial<SessionInfo>;
   readonly allProtocols: readonly GameProtocol[];
+  /** Sees every datagram before decoding (record --raw). */
+  readonly tap?: (packet: Uint8Array, from: { address: string; port: number }, toPort: number) => void;
 };
 
 export type LiveSession = {
@@ -75,15 +77,18 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   try {
     for (const spec of options.listen) {
       let router: PacketRouter | undefined;
+      let boundPort = spec.port;
       const socket = await openUdpSocket({
         port: spec.port,
         ...(options.host === undefined ? {} : { host: options.host }),
-        onPacket: (packet) => {
+        onPacket: (packet, from) => {
+          options.tap?.(packet, from, boundPort);
           spec.peer?.observe(packet);
           router!.handle(packet);
         },
       });
       const port = socket.address().port;
+      boundPort = port;
       router = new PacketRouter(port, spec.protocols, bus.counters, {
         onResult: (result) => recorder.handle(result),
         onMessage: (level, text) => bus.publishMessage(level, text),

@@ -36,7 +36,10 @@ describe('a recording killed with SIGKILL in mid-lap (end to end)', () => {
     await new Promise((r) => setTimeout(r, 800));
     const sender = startCli(['demo', '--to', `127.0.0.1:${port}`, '--laps', '2', '--speed', String(SPEED)]);
     const sent = collect(sender, 120_000);
-    await lap1Seen;
+    await Promise.race([
+      lap1Seen,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no flying lap 1 within 60 s; laps seen: ${JSON.stringify(lapLines)}`)), 60_000)),
+    ]);
     // Kill in the middle of lap 2, ~4 s of wall time (16 s of game time) after the line.
     await new Promise((r) => setTimeout(r, 4000));
     const killedAt = performance.now();

@@ -5,11 +5,12 @@ import { createAcClientPeer } from '../../engine/capture/peers/ac-client.js';
 import { createGt7HeartbeatPeer } from '../../engine/capture/peers/gt7-heartbeat.js';
 import { chooseUi, recoverInterrupted, runCapture, summarize, type CaptureUiOptions } from '../capture-command.js';
 import { UserError } from '../errors.js';
+import { openRawCapture } from '../raw-capture.js';
 import { startLiveSession, storeSink, type ListenSpec } from '../live-session.js';
 import { createOut } from '../output.js';
 import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
 
-type RecordOptions = CaptureUiOptions & { game: string; port?: string; host?: string; bind?: string };
+type RecordOptions = CaptureUiOptions & { game: string; port?: string; host?: string; bind?: string; raw?: string };
 
 /**
  * Which sockets to open for a --game choice. Games that just send get their default port. AC is
@@ -60,6 +61,7 @@ export function register(program: Command): void {
     .option('-p, --port <n>', 'UDP port to listen on (default: the game\'s own)')
     .option('--host <address>', 'the PC or console running the game, for games that must be asked (AC: default this PC; GT7: required)')
     .option('--bind <address>', 'local address to listen on (default: all)')
+    .option('--raw <file.pcap>', 'also keep every datagram as received, in a pcap file (Wireshark, `racecraft import`)')
     .option('--headless', 'no TUI: one line per lap (for SSH and scripts)')
     .option('--json', 'headless, one NDJSON record per lap')
     .action(async (opts: RecordOptions, command: Command) => {
@@ -68,6 +70,7 @@ export function register(program: Command): void {
       const { listen, notes } = listenPlan(opts.game, port, opts.host);
       const ui = chooseUi(opts, out);
       const store = openStoreForWrite(command);
+      const raw = opts.raw === undefined ? undefined : openRawCapture(opts.raw);
       try {
         recoverInterrupted(store, out);
         for (const note of notes) out.note(note);
@@ -77,12 +80,15 @@ export function register(program: Command): void {
           ...(opts.bind === undefined ? {} : { host: opts.bind }),
           game: listen[0]!.protocols.length === 1 ? listen[0]!.protocols[0]!.id : 'f1',
           allProtocols: PROTOCOLS,
+          ...(raw ? { tap: (packet: Uint8Array, from: { address: string; port: number }, toPort: number) => raw.write(packet, from, toPort) } : {}),
         });
         const where = live.ports.map((p, i) => `${p} (${listen[i]!.protocols.map((x) => x.id).join('/')})`).join(', ');
         out.note(`listening on UDP ${where}; Ctrl-C to stop`);
         const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: 'racecraft record' });
         summarize(summary, out, live.bus.counters);
+        if (raw) out.note(`raw capture: ${raw.count} datagrams in ${opts.raw}`);
       } finally {
+        raw?.close();
         store.close();
       }
     });

@@ -4,7 +4,7 @@
  * distance axis. Pure: arrays in, lines out. Columns are distance along the lap, downsampled to
  * the width the terminal gives (process.stdout.columns, 100 when piped).
  */
-import asciichart from 'asciichart';
+import { plot } from 'asciichart';
 
 /** Columns used when stdout is not a terminal. */
 export const PIPED_WIDTH = 100;
@@ -91,9 +91,9 @@ export function lineChart(main: readonly (number | null)[], behind: readonly (nu
     padding: ' '.repeat(LABEL_WIDTH - 2),
     format: (x: number): string => x.toFixed(decimals).padStart(LABEL_WIDTH - 2),
   };
-  const top = asciichart.plot(a, config).split('\n');
+  const top = plot(a, config).split('\n');
   if (b === undefined) return top.map((l) => l.trimEnd());
-  const under = asciichart.plot(b, { ...config, symbols: DOTTED }).split('\n');
+  const under = plot(b, { ...config, symbols: DOTTED }).split('\n');
   return top.map((line, r) => overlay(line, under[r] ?? '').trimEnd());
 }
 

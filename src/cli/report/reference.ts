@@ -42,6 +42,8 @@ export type ResolvedReference = {
   readonly libraryKey: string | null;
   /** Why this reference and not the one asked for, when they differ. */
   readonly note: string | null;
+  /** The reference's stored lap, when it is a recorded lap. */
+  readonly record: LapRecord | null;
 };
 
 /** Resolves `--vs` for lap `lap` of `session` (records = the session's laps). */
@@ -77,6 +79,7 @@ function fromLap(store: Store, session: SessionDetail, record: LapRecord, kind: 
     lapTime: record.time,
     libraryKey: null,
     note,
+    record,
   };
 }
 
@@ -115,5 +118,5 @@ async function libraryReference(store: Store, session: SessionDetail): Promise<R
   }
   const length = session.info.trackLength !== undefined && Math.abs(session.info.trackLength - (n - 1)) < 1 ? session.info.trackLength : n - 1;
   const reference: ReferenceLap = { label: `${item.driver} (${chosen.key})`, lapTime: item.lapTime, grid: { length, cells: n - 1 }, t, channels };
-  return { kind: 'ref', input: reference, label: reference.label!, sessionId: null, lapNumber: null, lapTime: item.lapTime, libraryKey: chosen.key, note: null };
+  return { kind: 'ref', input: reference, label: reference.label!, sessionId: null, lapNumber: null, lapTime: item.lapTime, libraryKey: chosen.key, note: null, record: null };
 }

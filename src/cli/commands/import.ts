@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { importSessionFile, readPcap, type ImportedSession } from '../../store/formats/index.js';
+import type { Store } from '../../store/index.js';
+import { UserError } from '../errors.js';
+import { importCapture } from '../import-capture.js';
+import { createOut, formatLapTime } from '../output.js';
+import { openStoreForWrite } from '../store-access.js';
+
+const PCAP_MAGICS = new Set([0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0x0a0d0d0a]);
+
+export function isCapture(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  return PCAP_MAGICS.has(new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true));
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a directory` : `cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The MoTeC .ldx next to an .ld, when there is one (it carries the lap markers). */
+function sidecarFor(file: string): string | undefined {
+  if (!/\.ld$/i.test(file)) return undefined;
+  const ldx = file.replace(/\.ld$/i, (m) => (m === '.LD' ? '.LDX' : '.ldx'));
+  return existsSync(ldx) ? readFileSync(ldx, 'utf8') : undefined;
+}
+
+/** Store an imported session exactly as read; returns the new session id. */
+export function storeImported(store: Store, imported: ImportedSession, file: string): number {
+  const startedAt = imported.startedAt !== undefined && !Number.isNaN(Date.parse(imported.startedAt)) ? Date.parse(imported.startedAt) : Date.now();
+  const id = store.sessions.create(imported.session, { source: 'import', startedAt, sourceFile: file });
+  for (const { lap, trace } of imported.laps) store.laps.insert(id, lap, trace);
+  const last = imported.laps.at(-1)?.lap;
+  const first = imported.laps[0]?.lap;
+  store.sessions.finish(id, startedAt + (last && first ? (last.endT - first.startT) * 1000 : 0));
+  return id;
+}
+
+export function register(program: Command): void {
+  program
+    .command('import')
+    .description('import a recording: pcap/pcapng captures of any supported game, MoTeC .ld(+.ldx), iRacing .ibt, MoTeC CSV, racecraft JSON/NDJSON/CSV')
+    .argument('<file>', "the file, or '-' for standard input")
+    .option('--json', 'machine-readable result (schema racecraft.import/1)')
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      const out = createOut();
+      const bytes = await readInput(file);
+      if (bytes.length === 0) throw new UserError(`${file === '-' ? 'standard input' : file} is empty`);
+      const store = openStoreForWrite(command);
+      try {
+        if (isCapture(bytes)) {
+          const capture = readPcap(bytes, { file });
+          const result = importCapture(capture, store, file);
+          for (const message of [...capture.warnings, ...result.messages]) out.note(message);
+          if (result.sessionIds.length === 0) {
+            throw new UserError(`${file}: no telemetry racecraft can decode (${capture.datagrams.length} UDP datagrams, ${result.errors} not from a supported game)`);
+          }
+          report(out, opts.json ?? false, { file, kind: capture.format, sessionIds: result.sessionIds, laps: result.laps, games: result.games, warnings: [...capture.warnings, ...result.messages], datagrams: result.datagrams, dropped: result.errors });
+          return;
+        }
+        const imported = importSessionFile(file === '-' ? 'stdin' : file, bytes, file === '-' ? undefined : sidecarFor(file));
+        for (const warning of imported.warnings) out.note(`warning: ${warning}`);
+        const id = storeImported(store, imported, file);
+        report(out, opts.json ?? false, { file, kind: imported.session.game, sessionIds: [id], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: imported.warnings });
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function report(
+  out: ReturnType<typeof createOut>,
+  json: boolean,
+  r: { file: string; kind: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number },
+): void {
+  const timed = r.laps.filter((l) => l.valid && l.category === 'flying');
+  const best = timed.reduce<number | undefined>((b, l) => (b === undefined || l.time < b ? l.time : b), undefined);
+  if (json) {
+    out.json({ schema: 'racecraft.import/1', file: r.file, format: r.kind, sessions: r.sessionIds, games: r.games, laps: r.laps.length, flyingLaps: timed.length, bestLapTime: best ?? null, datagrams: r.datagrams ?? null, dropped: r.dropped ?? null, warnings: r.warnings });
+    return;
+  }
+  out.line(`imported ${r.file} (${r.kind}; ${r.games.join(', ')}) as session ${r.sessionIds.join(', ')}: ${r.laps.length} lap(s), ${timed.length} timed, best ${formatLapTime(best)}`);
+}

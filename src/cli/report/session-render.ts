@@ -1,0 +1,116 @@
+/** Human text of `racecraft report session`: pure, from the session report document. */
+import { formatGap, formatLapTime, renderTable } from '../output.js';
+import { lapKind } from './lap-render.js';
+import type { GripSummary, SessionReport, ShiftSummary } from './session-report.js';
+import { fmtSigned, fmtSpeed, type Units } from './units.js';
+
+export function renderSessionReport(r: SessionReport, units: Units): string[] {
+  const s = r.session;
+  const lines: string[] = [`session ${s.id} · ${s.game} · ${s.track ?? 'unknown track'}${s.car ? ` · ${s.car}` : ''}`, ''];
+  lines.push(...renderLapTable(r));
+  lines.push('', ...renderPace(r));
+  lines.push('', ...renderGrip(r.grip, units));
+  lines.push('', ...renderShiftTable(r.shifts, units));
+  if (r.catalog.added.length > 0 && r.catalog.stored) lines.push('', `new corners stored in the track's catalog: ${r.catalog.added.map((n) => `T${n}`).join(' ')}`);
+  return lines;
+}
+
+function renderLapTable(r: SessionReport): string[] {
+  if (r.laps.length === 0) return ['no laps recorded in this session'];
+  const sectorCount = Math.max(0, ...r.laps.map((l) => l.sectors.length));
+  const table = renderTable(r.laps, [
+    { header: 'LAP', value: (l) => String(l.number), align: 'right' },
+    { header: 'TIME', value: (l) => formatLapTime(l.time), align: 'right' },
+    ...Array.from({ length: sectorCount }, (_, i) => ({
+      header: `S${i + 1}`,
+      value: (l: SessionReport['laps'][number]) => (l.sectors[i] === undefined ? '' : l.sectors[i]!.toFixed(3)),
+      align: 'right' as const,
+    })),
+    { header: 'GAP', value: (l) => (l.gapToBest === null ? '' : formatGap(l.gapToBest)), align: 'right' },
+    { header: 'TYPE', value: (l) => lapKind(l) },
+    { header: 'WORST CORNERS', value: (l) => l.worstCorners.map((c) => `T${c.number} ${fmtSigned(c.loss, 2)}`).join('  ') },
+    { header: '', value: (l) => (r.bestLap !== null && l.number === r.bestLap.number && l.clean ? 'best' : l.outlier ? 'outlier' : l.issues.length > 0 ? l.issues.join(',') : '') },
+  ]);
+  return [`LAPS  (gap to the best clean lap; worst corners: time lost against ${r.reference === null ? 'the reference' : `${r.reference.label}`}, s)`, ...table];
+}
+
+function renderPace(r: SessionReport): string[] {
+  const out: string[] = [];
+  out.push(r.bestLap === null ? 'best: no clean lap (valid flying lap without data issues)' : `best: lap ${r.bestLap.number}  ${formatLapTime(r.bestLap.time)}`);
+  const tb = r.theoreticalBest;
+  if (tb !== null) {
+    out.push(
+      `theoretical best: ${formatLapTime(tb.segments.time)} from ${tb.segments.segmentTimes.length} corner-to-corner segments, ` +
+        `${formatLapTime(tb.sectors.time)} from the best sectors (${tb.lapsUsed} clean laps)`,
+    );
+    out.push(
+      `  optimism: the segment figure claims ${tb.optimism.toFixed(3)} s more than the sectors; about ${tb.expectedNoiseBias.toFixed(3)} s of that is expected ` +
+        `from timing noise alone (±${tb.positionNoise} m per boundary)${tb.segments.incoherentBoundaries > 0 ? `, and ${tb.segments.incoherentBoundaries} boundaries join laps at speeds > 3 km/h apart` : ''}`,
+    );
+  } else {
+    out.push('theoretical best: needs at least one clean lap');
+  }
+  const c = r.consistency;
+  out.push(
+    c.stdDev === null
+      ? `consistency: needs at least 2 clean laps (${c.laps})`
+      : `consistency: ${c.laps} clean laps, σ ${c.stdDev.toFixed(3)} s, IQR ${c.iqr === null ? '–' : c.iqr.toFixed(3)} s, median ${formatLapTime(c.median ?? undefined)}`,
+  );
+  const worst = [...c.corners].filter((k) => k.timeInCornerStdDev !== null).sort((p, q) => q.timeInCornerStdDev! - p.timeInCornerStdDev!)[0];
+  if (worst !== undefined && c.stdDev !== null) out.push(`  least consistent corner: T${worst.number} (σ of time in corner ${worst.timeInCornerStdDev!.toFixed(3)} s)`);
+  const d = r.degradation;
+  if (d.slope === null) out.push(`pace trend: ${d.note ?? 'not enough laps'}`);
+  else {
+    const clear = d.slopeLow !== null && d.slopeHigh !== null && (d.slopeLow > 0 || d.slopeHigh < 0);
+    const ci = d.slopeLow === null || d.slopeHigh === null ? '' : ` (95 % interval ${fmtSigned(d.slopeLow)} … ${fmtSigned(d.slopeHigh)})`;
+    const verdict = !clear ? 'no clear trend' : d.slope > 0 ? 'getting slower (tyres, fuel or track)' : 'getting faster';
+    out.push(`pace trend: ${fmtSigned(d.slope)} s/lap${ci} over ${d.laps} clean laps: ${verdict}`);
+  }
+  return out;
+}
+
+/** At most this many speed rows: the envelope's bins are merged in groups to fit. */
+const GRIP_ROWS = 8;
+
+function renderGrip(grip: GripSummary | null, units: Units): string[] {
+  if (grip === null || grip.speedBins.length === 0) return ['grip: no envelope (needs clean laps with lateral and longitudinal g)'];
+  const group = Math.ceil(grip.speedBins.length / GRIP_ROWS);
+  const rows: { from: number; to: number; lateral: number | null; braking: number | null; traction: number | null }[] = [];
+  for (let i = 0; i < grip.speedBins.length; i += group) {
+    const part = grip.speedBins.slice(i, i + group);
+    const max = (pick: (b: (typeof part)[number]) => number | null): number | null => {
+      const v = part.map(pick).filter((x): x is number => x !== null);
+      return v.length === 0 ? null : Math.max(...v);
+    };
+    rows.push({ from: part[0]!.from, to: part[part.length - 1]!.to, lateral: max((b) => b.lateral), braking: max((b) => b.braking), traction: max((b) => b.traction) });
+  }
+  const g = (v: number | null): string => (v === null ? '–' : v.toFixed(2));
+  return [
+    `GRIP  g reached (${Math.round(grip.percentile * 100)}th percentile of ${grip.samples} clean-lap samples), by speed`,
+    ...renderTable(rows, [
+      { header: `SPEED ${units.speedUnit}`, value: (b) => `${fmtSpeed(units, b.from)}–${fmtSpeed(units, b.to)}`, align: 'right' },
+      { header: 'LATERAL', value: (b) => g(b.lateral), align: 'right' },
+      { header: 'BRAKING', value: (b) => g(b.braking), align: 'right' },
+      { header: 'TRACTION', value: (b) => g(b.traction), align: 'right' },
+    ]),
+  ];
+}
+
+/** Per gear: the optimal upshift rpm, your median upshift and the time it cost. */
+export function renderShiftTable(shifts: ShiftSummary | null, units: Units): string[] {
+  if (shifts === null || shifts.gears.length === 0) return ['shifts: not enough full-throttle data in two or more gears'];
+  const rpm = (v: number | null): string => (v === null ? '–' : String(Math.round(v)));
+  return [
+    `SHIFTS  upshift points from full-throttle acceleration (max ${Math.round(shifts.maxRpm)} rpm seen); lost = time against shifting at the optimum`,
+    ...renderTable(shifts.gears, [
+      { header: 'GEAR', value: (g) => `${g.gear}→${g.gear + 1}`, align: 'right' },
+      { header: 'OPTIMAL rpm', value: (g) => rpm(g.optimalRpm), align: 'right' },
+      { header: `AT ${units.speedUnit}`, value: (g) => fmtSpeed(units, g.optimalSpeed), align: 'right' },
+      { header: 'YOUR rpm', value: (g) => rpm(g.medianShiftRpm), align: 'right' },
+      { header: 'SHIFTS', value: (g) => String(g.shifts), align: 'right' },
+      { header: 'LOST s', value: (g) => g.timeLost.toFixed(3), align: 'right' },
+      { header: 'BASIS', value: (g) => g.basis },
+    ]),
+    `total lost to shift timing: ${shifts.timeLost.toFixed(3)} s over ${shifts.upshifts} upshifts`,
+  ];
+}
