@@ -1,0 +1,212 @@
+import type { Lap } from '../model/lap.js';
+import { theoreticalBest } from './best.js';
+import { consistency, degradation } from './consistency.js';
+import { cornerMetrics } from './corner-metrics.js';
+import { gripEnvelope } from './grip.js';
+import { markOutliers, qualityIssues } from './laps.js';
+import {
+  cornerSummaries, gridFor, isComplete, lapLength, lapReport, phasesFor, planeOf, trackGeometry, trackSummary, withDistances,
+} from './pipeline.js';
+import { alignReference, type ReferenceLap } from './reference.js';
+import { resampleLap, type ResampledLap } from './resample.js';
+import { analyzeShifts } from './shifts.js';
+import type { LapComparison, LapComparisonInput, LapInput, LapSummary, SessionAnalysis, SessionInput } from './types.js';
+
+/** Laps the track model is built from (the fastest clean ones). */
+const MODEL_LAPS = 10;
+
+/**
+ * Analyse a recorded session: lap quality and outliers, the track model and corners (numbered
+ * from the stored catalog), the reference (the input one, else the best clean lap), and per lap
+ * the delta, the time loss per corner phase (summing exactly to the lap delta), corner metrics,
+ * grip utilisation and coaching tips; across laps the theoretical best with its optimism,
+ * consistency, the pace trend, the grip envelope and shift points. Pure and synchronous.
+ */
+export function analyzeSession(input: SessionInput): SessionAnalysis {
+  const { laps, session, options } = input;
+  const plane = planeOf(laps, options);
+  const { traces, source, projectionLength } = withDistances(laps, plane);
+  const length = lapLength(session, laps, traces, projectionLength);
+  const emptyCatalog = input.corners ?? { length: length ?? 0, corners: [] };
+  if (length === undefined) return emptyAnalysis(laps, emptyCatalog);
+
+  const grid = gridFor(length, options);
+  const resampled = laps.map((l, i) => resampleLap(traces[i]!, l.lap, grid));
+  const complete = resampled.map((r, i) => laps[i]!.lap.category !== 'incomplete' && isComplete(r));
+  const issues = resampled.map((r) => qualityIssues(r.quality));
+  const outlierResult = markOutliers(laps.filter((_, i) => complete[i]).map((l) => l.lap));
+  const clean = laps.map((l, i) => {
+    const lap = l.lap;
+    return complete[i]! && lap.category === 'flying' && lap.valid && !outlierResult.outliers.has(lap.number) && issues[i]!.length === 0;
+  });
+  const summaries: LapSummary[] = laps.map((l, i) => {
+    const lapIssues = [...issues[i]!];
+    if (outlierResult.implausible.has(l.lap.number)) lapIssues.push('implausible-time');
+    return {
+      number: l.lap.number,
+      time: l.lap.time,
+      timeSource: l.lap.timeSource,
+      category: l.lap.category,
+      valid: l.lap.valid,
+      outlier: outlierResult.outliers.has(l.lap.number) || l.lap.outlier === true,
+      clean: clean[i]!,
+      issues: lapIssues,
+      coverage: resampled[i]!.quality.coverage,
+      sectors: l.lap.sectors,
+    };
+  });
+
+  const cleanLaps = resampled.filter((_, i) => clean[i]);
+  const completeLaps = resampled.filter((_, i) => complete[i] && issues[i]!.length === 0);
+  // The fastest laps' median line is the model; ten are plenty for a robust median.
+  const geometryLaps = [...(cleanLaps.length > 0 ? cleanLaps : completeLaps)].sort((a, b) => a.lapTime - b.lapTime).slice(0, MODEL_LAPS);
+  const geo = trackGeometry(geometryLaps, grid, session, input.corners, options);
+  const sectorStarts = geo.model?.sectorStarts ?? [0, ...(session.sectorStarts ?? [])];
+
+  const bestIndex = pickBest(laps.map((l) => l.lap), clean);
+  const fallbackIndex = bestIndex ?? pickBest(laps.map((l) => l.lap), complete.map((c, i) => c && issues[i]!.length === 0));
+  const reference = input.reference !== undefined ? alignReference(input.reference, grid) : fallbackIndex !== undefined ? resampled[fallbackIndex] : undefined;
+
+  const envelope = gripEnvelope(traces.filter((_, i) => clean[i]));
+  const shiftTraces = traces.filter((_, i) => laps[i]!.lap.category !== 'rewound' && !issues[i]!.includes('teleport'));
+  const shifts = analyzeShifts(shiftTraces) ?? null;
+
+  const cleanTimes = cleanLaps.map((r) => r.lapTime);
+  const cleanNumbers = cleanLaps.map((r) => r.lapNumber);
+
+  if (reference === undefined) {
+    return {
+      schema: 'racecraft.session-analysis/1',
+      track: trackSummary(geo.model, grid, sectorStarts, source),
+      corners: cornerSummaries(geo, [], grid.step),
+      catalog: geo.match.catalog,
+      laps: summaries,
+      bestLap: null,
+      reference: null,
+      theoreticalBest: null,
+      consistency: consistency(cleanTimes, []),
+      degradation: degradation(cleanNumbers, cleanTimes),
+      grip: envelope ?? null,
+      shifts,
+      lapAnalyses: [],
+    };
+  }
+
+  const phases = phasesFor(geo.match, reference);
+  const referenceMetrics = cornerMetrics(reference, phases);
+  const lapAnalyses = resampled
+    .filter((_, i) => complete[i] && !issues[i]!.includes('teleport'))
+    .map((r) => lapReport(r, reference, phases, referenceMetrics, sectorStarts, envelope, options?.includeCurves === true));
+  const cleanMetrics = lapAnalyses.filter((a) => cleanNumbers.includes(a.lapNumber)).map((a) => a.corners);
+  const best = bestIndex === undefined ? null : { number: laps[bestIndex]!.lap.number, time: laps[bestIndex]!.lap.time };
+
+  return {
+    schema: 'racecraft.session-analysis/1',
+    track: trackSummary(geo.model, grid, sectorStarts, source),
+    corners: cornerSummaries(geo, phases, grid.step),
+    catalog: geo.match.catalog,
+    laps: summaries,
+    bestLap: best,
+    reference: {
+      source: input.reference !== undefined ? 'input' : 'session-best',
+      label: input.reference?.label ?? (reference.lapNumber > 0 ? `lap ${reference.lapNumber}` : 'reference'),
+      lapNumber: input.reference !== undefined ? input.reference.lapNumber ?? null : reference.lapNumber,
+      lapTime: reference.lapTime,
+      corners: referenceMetrics,
+    },
+    theoreticalBest: theoreticalBest(cleanLaps, phases, sectorStarts, reference) ?? null,
+    consistency: consistency(cleanTimes, cleanMetrics),
+    degradation: degradation(cleanNumbers, cleanTimes),
+    grip: envelope ?? null,
+    shifts,
+    lapAnalyses,
+  };
+}
+
+/**
+ * Compare one lap with a reference (another lap or a stored reference lap): delta curve, time
+ * loss per corner phase and straight (summing exactly to the lap-time difference), both laps'
+ * corner metrics and coaching tips. The track model comes from the two laps.
+ */
+export function analyzeLap(input: LapComparisonInput): LapComparison {
+  const { session, options } = input;
+  const refIsLap = isLapInput(input.reference);
+  const lapInputs: LapInput[] = refIsLap ? [input.lap, input.reference as LapInput] : [input.lap];
+  const plane = planeOf(lapInputs, options);
+  const { traces, source, projectionLength } = withDistances(lapInputs, plane);
+  const length = lapLength(session, lapInputs, traces, projectionLength) ?? (refIsLap ? undefined : (input.reference as ReferenceLap).grid.length);
+  if (length === undefined) throw new RangeError('analyzeLap: the lap has no lap distance, no positions and the session no track length');
+  const grid = gridFor(length, options);
+  const lap = resampleLap(traces[0]!, input.lap.lap, grid);
+  if (!isComplete(lap)) throw new RangeError(`analyzeLap: lap ${input.lap.lap.number} does not run line to line`);
+  const reference = refIsLap ? resampleLap(traces[1]!, (input.reference as LapInput).lap, grid) : alignReference(input.reference as ReferenceLap, grid);
+  if (!isComplete(reference)) throw new RangeError('analyzeLap: the reference does not run line to line');
+  const geo = trackGeometry([lap, reference].filter((r) => r.channels.posX !== undefined || r.channels.yaw !== undefined || r.channels.gLat !== undefined), grid, session, input.corners, options);
+  const sectorStarts = geo.model?.sectorStarts ?? [0, ...(session.sectorStarts ?? [])];
+  const phases = phasesFor(geo.match, reference);
+  const referenceMetrics = cornerMetrics(reference, phases);
+  const label = refIsLap ? `lap ${(input.reference as LapInput).lap.number}` : (input.reference as ReferenceLap).label ?? 'reference';
+  return {
+    schema: 'racecraft.lap-comparison/1',
+    track: trackSummary(geo.model, grid, sectorStarts, source),
+    corners: cornerSummaries(geo, phases, grid.step),
+    catalog: geo.match.catalog,
+    reference: {
+      source: refIsLap ? 'lap' : 'input',
+      label,
+      lapNumber: refIsLap ? (input.reference as LapInput).lap.number : (input.reference as ReferenceLap).lapNumber ?? null,
+      lapTime: reference.lapTime,
+      corners: referenceMetrics,
+    },
+    lap: lapReport(lap, reference, phases, referenceMetrics, sectorStarts, undefined, true),
+  };
+}
+
+/** Resample one lap for use as a stored reference (see toReferenceLap for the JSON form). */
+export function resampleForReference(lap: LapInput, session: { readonly trackLength?: number }, gridStep = 1): ResampledLap {
+  const length = session.trackLength ?? lapLength({ game: 'csv', ...session }, [lap], [lap.trace], undefined);
+  if (length === undefined) throw new RangeError('resampleForReference: unknown lap length');
+  return resampleLap(lap.trace, lap.lap, gridFor(length, { gridStep }));
+}
+
+function isLapInput(x: LapInput | ReferenceLap): x is LapInput {
+  return (x as LapInput).trace !== undefined && (x as LapInput).lap !== undefined;
+}
+
+function pickBest(laps: readonly Lap[], allowed: readonly boolean[]): number | undefined {
+  let best: number | undefined;
+  laps.forEach((l, i) => {
+    if (!allowed[i]) return;
+    if (best === undefined || l.time < laps[best]!.time) best = i;
+  });
+  return best;
+}
+
+function emptyAnalysis(laps: readonly LapInput[], catalog: SessionAnalysis['catalog']): SessionAnalysis {
+  return {
+    schema: 'racecraft.session-analysis/1',
+    track: null,
+    corners: [],
+    catalog,
+    laps: laps.map((l) => ({
+      number: l.lap.number,
+      time: l.lap.time,
+      timeSource: l.lap.timeSource,
+      category: l.lap.category,
+      valid: l.lap.valid,
+      outlier: l.lap.outlier === true,
+      clean: false,
+      issues: ['low-coverage'],
+      coverage: 0,
+      sectors: l.lap.sectors,
+    })),
+    bestLap: null,
+    reference: null,
+    theoreticalBest: null,
+    consistency: consistency([], []),
+    degradation: degradation([], []),
+    grip: null,
+    shifts: null,
+    lapAnalyses: [],
+  };
+}
