@@ -11,6 +11,8 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
   const tmp = tempDir();
   const capture = join(tmp.dir, 'session.pcap');
   let recordedLaps: LapsJson['laps'];
+  let sentCount = 0;
+  let rawCount = 0;
 
   beforeAll(async () => {
     assertBuilt();
@@ -18,12 +20,13 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
     const recorder = startCli(['record', '--game', 'f1', '--port', String(port), '--raw', capture, '--headless', '--db', join(tmp.dir, 'live.db')]);
     const done = collect(recorder, 60_000);
     await new Promise((r) => setTimeout(r, 800));
-    const sent = await runCli(['demo', '--to', `127.0.0.1:${port}`, '--laps', '1', '--speed', '20'], { timeoutMs: 60_000 });
+    const sent = await runCli(['demo', '--to', `127.0.0.1:${port}`, '--laps', '1', '--speed', '10'], { timeoutMs: 60_000 });
     expect(sent.code).toBe(0);
+    sentCount = Number(/sent (\d+) packets/.exec(sent.stderr)![1]);
     await new Promise((r) => setTimeout(r, 500));
     recorder.kill('SIGINT');
     const result = await done;
-    expect(result.stderr).toMatch(/raw capture: \d+ datagrams/);
+    rawCount = Number(/raw capture: (\d+) datagrams/.exec(result.stderr)![1]);
     recordedLaps = (JSON.parse((await runCli(['laps', '--json', '--db', join(tmp.dir, 'live.db')])).stdout) as LapsJson).laps;
   }, 90_000);
   afterAll(() => tmp.cleanup());
@@ -31,7 +34,9 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
   it('writes a standard pcap with real UDP ports that racecraft reads back', () => {
     const parsed = readPcap(readFileSync(capture));
     expect(parsed.format).toBe('pcap');
-    expect(parsed.datagrams.length).toBeGreaterThan(15_000);
+    // Every datagram the recorder received is in the file (loopback may drop a few on a loaded machine).
+    expect(parsed.datagrams.length).toBe(rawCount);
+    expect(rawCount).toBeGreaterThan(sentCount * 0.9);
     expect(new Set(parsed.datagrams.map((d) => d.payload.length))).toEqual(new Set([1349, 753, 1285, 1352, 1239, 1284]));
     expect(parsed.skipped).toEqual({ nonUdp: 0, truncated: 0, fragments: 0, unsupportedLink: 0 });
   });
@@ -53,7 +58,7 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
     const recorder = startCli(['record', '--game', 'f1', '--port', String(port), '--headless', '--json', '--db', db]);
     const done = collect(recorder, 60_000);
     await new Promise((r) => setTimeout(r, 800));
-    const replay = await runCli(['replay', capture, '--to', `127.0.0.1:${port}`, '--speed', '50']);
+    const replay = await runCli(['replay', capture, '--to', `127.0.0.1:${port}`, '--speed', '2']);
     expect(replay.code).toBe(0);
     expect(replay.stderr).toMatch(/^replayed \d+ datagrams/);
     await new Promise((r) => setTimeout(r, 500));
