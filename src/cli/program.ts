@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerGames } from './commands/games.js';
 import { register as registerImport } from './commands/import.js';
+import { register as registerLibrary } from './commands/library.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerReplay } from './commands/replay.js';
 import { register as registerLaps } from './commands/laps.js';
 import { register as registerRecord } from './commands/record.js';
@@ -23,6 +25,6 @@ export function createProgram(): Command {
     // Throw instead of exiting, so main() maps errors to exit codes; inherited by subcommands
     // created after this call.
     .exitOverride();
-  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerImport, registerReplay, registerGames]) register(program);
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
   return program;
 }

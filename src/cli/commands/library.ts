@@ -8,6 +8,7 @@ import {
   openLocalLibraryFile,
   pullLibrary,
   pushLibrary,
+  toKeyComponent,
   ValidationError,
   type ItemKind,
   type LibraryClient,
@@ -62,7 +63,8 @@ function filterFrom(opts: { kind?: string; game?: string; track?: string }): Pul
   return {
     ...(opts.kind !== undefined ? { kind: parseKind(opts.kind)! } : {}),
     ...(opts.game !== undefined ? { game: opts.game } : {}),
-    ...(opts.track !== undefined ? { track: opts.track } : {}),
+    // A game's own track key ('ks_monza/full') is accepted as the library spells it ('ks_monza:full').
+    ...(opts.track !== undefined ? { track: toKeyComponent(opts.track) } : {}),
   };
 }
 
