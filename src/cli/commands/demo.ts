@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../engine/model/index.js';
 import { SIM_TRACKS, createDemoRun } from '../../engine/sim/index.js';
 import { chooseUi, recoverInterrupted, runCapture, summarize, type CaptureUiOptions } from '../capture-command.js';
 import { UserError } from '../errors.js';
-import { createDemoTransport } from '../demo-transport.js';
+import { adaptLapNumbering, createDemoTransport } from '../demo-transport.js';
 import { startLiveSession, storeSink } from '../live-session.js';
 import { createOut } from '../output.js';
 import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
@@ -76,7 +76,7 @@ export function register(program: Command): void {
         const socket = openSendSocket();
         try {
           out.note(`sending ${laps} lap(s) of ${run.session.trackName} as ${protocol.label} to ${target.host}:${target.port}`);
-          const sent = await sendDemo({ frames: run.frames(), session: run.session, encoder: protocol.createEncoder(), socket, ...target, pace });
+          const sent = await sendDemo({ frames: adaptLapNumbering(protocol.id, run.frames()), session: run.session, encoder: protocol.createEncoder(), socket, ...target, pace });
           out.note(`sent ${sent} packets`);
         } finally {
           await closeSocket(socket);
@@ -114,7 +114,7 @@ export function register(program: Command): void {
           if (!target) return;
           const received = counters.packets;
           const sent = await sendDemo({
-            frames: run.frames(),
+            frames: transport.frames(run.frames()),
             session: run.session,
             encoder: transport.encoder,
             socket: transport.socket,
