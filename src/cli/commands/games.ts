@@ -18,7 +18,8 @@ export function register(program: Command): void {
       }
       for (const p of PROTOCOLS) {
         out.line(`${p.id.padEnd(9)} ${p.label}  (UDP ${p.defaultPorts.join(', ')})`);
-        out.line(`          ${p.setup}`);
+        for (const line of p.setup.split('\n')) out.line(`          ${line}`);
+        out.line();
       }
       out.line('auto      listen on every port above and detect the game from its packets (the default)');
     });
