@@ -9,6 +9,8 @@ export type { RecoverOptions } from './recovery.js';
 export type { SessionRepo } from './repos/sessions.js';
 export type { LapRepo } from './repos/laps.js';
 export type { ChunkRepo } from './repos/chunks.js';
+export type { ExtraChannelRepo, ExtraChannelInfo } from './repos/extra-channels.js';
+export type { TrackRepo, StoredCornerCatalog, StoredCatalogCorner, CatalogSummary } from './repos/tracks.js';
 export {
   SESSION_SOURCES,
   type SessionSource,

@@ -4,8 +4,10 @@ import Database from 'better-sqlite3';
 import { checkCompatible, latestVersion, migrate, readMigrations } from './migrate.js';
 import { createRecovery, type RecoverOptions } from './recovery.js';
 import { createChunkRepo, type ChunkRepo } from './repos/chunks.js';
+import { createExtraChannelRepo, type ExtraChannelRepo } from './repos/extra-channels.js';
 import { createLapRepo, type LapRepo } from './repos/laps.js';
 import { createSessionRepo, type SessionRepo } from './repos/sessions.js';
+import { createTrackRepo, type TrackRepo } from './repos/tracks.js';
 import { StoreError } from './store-error.js';
 import type { RecoveryReport } from './types.js';
 
@@ -17,6 +19,10 @@ export type Store = {
   readonly sessions: SessionRepo;
   readonly laps: LapRepo;
   readonly chunks: ChunkRepo;
+  /** Per-track corner catalogs, so corner numbers stay stable across sessions. */
+  readonly tracks: TrackRepo;
+  /** Channels of imported files that racecraft has no channel for, in the source's units. */
+  readonly extraChannels: ExtraChannelRepo;
   /** See recovery.ts: salvages sessions left open by a process that died. `now` is unix ms. */
   recoverOpenSessions(now: number, opts?: RecoverOptions): RecoveryReport[];
   /** `PRAGMA integrity_check` rows joined by newlines: 'ok' when the file is sound. */
@@ -117,6 +123,8 @@ function assemble(db: Database.Database, label: string, readonly: boolean): Stor
     sessions,
     laps,
     chunks,
+    tracks: createTrackRepo(db),
+    extraChannels: createExtraChannelRepo(db),
     recoverOpenSessions: recovery.recoverOpenSessions,
     integrityCheck: () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check).join('\n'),
     close: () => db.close(),

@@ -27,7 +27,8 @@ export function compareLaps(lap: LapInput, reference: LapInput | ReferenceLap, s
       throw new UserError(`${name(lap)} (${lap.lap.category}) cannot be analysed: it does not run from line to line`, PICK_HINT);
     }
     if (/no lap distance/.test(message)) {
-      throw new UserError(`${name(lap)} cannot be analysed: the recording has no lap distance, no positions and no track length`);
+      // The engine measures distance along a complete lap's path when the game sends none (GT7, Forza, AC without its handshake).
+      throw new UserError(`${name(lap)} (${lap.lap.category}) cannot be analysed: the game sent no lap distance and no complete lap to measure one on`, PICK_HINT);
     }
     throw new UserError(`${name(lap)} cannot be analysed: ${message.replace(/^analyzeLap: /, '')}`);
   }

@@ -10,7 +10,7 @@ import { plot } from 'asciichart';
 export const PIPED_WIDTH = 100;
 /** Narrowest chart worth drawing. */
 const MIN_PLOT_COLUMNS = 20;
-/** Width of the y-axis labels, the axis character and a space. */
+/** Characters before the first data column: a 5-character y label, a space and the axis. */
 const LABEL_WIDTH = 7;
 
 /** Total output width: the terminal's, else 100 (piped). */
@@ -82,13 +82,17 @@ export function lineChart(main: readonly (number | null)[], behind: readonly (nu
     min -= 1;
     max += 1;
   }
-  const decimals = options.decimals ?? 0;
+  // Fewer decimals rather than a wider label: every row must keep the same prefix width.
+  let decimals = options.decimals ?? 0;
+  const labelFits = (d: number): boolean => Math.max(min.toFixed(d).length, max.toFixed(d).length) <= LABEL_WIDTH - 2;
+  while (decimals > 0 && !labelFits(decimals)) decimals--;
+  // asciichart puts the whole label into one cell of its grid and the axis at cell offset − 1:
+  // offset 3 with 5-character labels gives "  260 ┤" (LABEL_WIDTH characters), data right after.
   const config = {
     min,
     max,
     height: Math.max(2, options.height),
-    offset: LABEL_WIDTH - 1,
-    padding: ' '.repeat(LABEL_WIDTH - 2),
+    offset: 3,
     format: (x: number): string => x.toFixed(decimals).padStart(LABEL_WIDTH - 2),
   };
   const top = plot(a, config).split('\n');

@@ -6,7 +6,7 @@
 import { formatGap, formatLapTime } from '../output.js';
 import { SCHEMAS, type LapJson, type SessionJson } from './json.js';
 import type { CornerRow, LapReport, SectorRow, StraightRow, TipJson } from './lap-report.js';
-import { renderCornerTable, renderDeltaChart, renderSectors, renderSpeedChart, renderTips, lapKind, type RenderOptions } from './lap-render.js';
+import { lapKind, renderCornerTable, renderDeltaChart, renderPedals, renderSectors, renderSpeedChart, renderTips, type RenderOptions } from './lap-render.js';
 
 export type CompareCorner = Omit<CornerRow, 'lap' | 'reference'> & {
   readonly a: CornerRow['lap'];
@@ -74,16 +74,18 @@ export function toCompareReport(r: LapReport, sessionB: SessionJson, b: LapJson)
   };
 }
 
-/** Human text: header, sectors, the per-corner loss table with its sums, the delta and speed traces, tips. */
+/** Human text: header, sectors, the per-corner loss table with its sums, the delta, speed and pedal traces, tips. */
 export function renderCompare(r: LapReport, labelA: string, labelB: string, opts: RenderOptions): string[] {
   const s = r.session;
   const lines = [
     `${s.track ?? 'unknown track'} · ${labelA} ${formatLapTime(r.lap.time)} (${lapKind(r.lap)}) vs ${labelB} ${formatLapTime(r.reference.lapTime)}  Δ ${formatGap(r.delta)} s`,
   ];
   if (r.sectors.length > 1) lines.push('', ...renderSectors(r.sectors));
-  lines.push('', ...renderCornerTable(r.corners, r.straights, r.lossSums, opts.units, `${labelA} against ${labelB}`));
+  lines.push('', ...renderCornerTable(r.corners, r.straights, r.lossSums, opts.units, labelB));
   lines.push('', ...renderDeltaChart(r.curves, labelB, opts));
   lines.push('', ...renderSpeedChart(r.curves, r.corners, labelA, labelB, opts));
+  const pedals = renderPedals(r.curves, r.corners, labelA, labelB, opts);
+  if (pedals.length > 0) lines.push('', ...pedals);
   lines.push('', ...renderTips(r.tips, opts.units, labelB));
   return lines;
 }

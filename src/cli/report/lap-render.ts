@@ -34,10 +34,10 @@ export function renderLapReport(report: LapReport, opts: RenderOptions): string[
   lines.push(`lap ${report.lap.number}  ${formatLapTime(report.lap.time)}  ${lapKind(report.lap)}  ${referenceTitle(report.reference)}  Δ ${formatGap(report.delta)} s`);
   if (report.reference.note) lines.push(`(${report.reference.note})`);
   if (report.sectors.length > 1) lines.push('', ...renderSectors(report.sectors));
-  lines.push('', ...renderCornerTable(report.corners, report.straights, report.lossSums, units, `Δ vs ${report.reference.label}`));
+  lines.push('', ...renderCornerTable(report.corners, report.straights, report.lossSums, units, report.reference.label));
   lines.push('', ...renderSpeedChart(report.curves, report.corners, `lap ${report.lap.number}`, report.reference.label, opts));
   lines.push('', ...renderDeltaChart(report.curves, report.reference.label, opts));
-  const pedals = renderPedals(report.curves, `lap ${report.lap.number}`, report.reference.label, opts);
+  const pedals = renderPedals(report.curves, report.corners, `lap ${report.lap.number}`, report.reference.label, opts);
   if (pedals.length > 0) lines.push('', ...pedals);
   lines.push('', ...renderTips(report.tips, units, tipLabel(report.reference)));
   if (report.catalog.added.length > 0 && report.catalog.stored) lines.push('', `new corners stored in the track's catalog: ${report.catalog.added.map((n) => `T${n}`).join(' ')}`);
@@ -54,33 +54,32 @@ export function renderSectors(sectors: readonly SectorRow[]): string[] {
 }
 
 /**
- * The corner table: geometry, this lap's speeds and brake point, and the time lost per phase
- * (+ = lost). A sums line closes it: corners + straights = the lap delta.
+ * The corner table: this lap's speeds and brake point against the reference, and the time lost
+ * per phase (+ = lost; per-phase columns to 0.01 s, the total to 0.001 s). A sums line closes
+ * it: corners + straights = the lap delta. Fits 80 columns.
  */
-export function renderCornerTable(rows: readonly CornerRow[], straights: readonly StraightRow[], sums: { corners: number; straights: number; total: number }, units: Units, deltaLabel: string): string[] {
-  const sp = units.speedUnit;
-  const di = units.distanceUnit;
+export function renderCornerTable(rows: readonly CornerRow[], straights: readonly StraightRow[], sums: { corners: number; straights: number; total: number }, units: Units, against: string): string[] {
   const table = renderTable(rows, [
     { header: 'CORNER', value: (r) => `T${r.number}${r.name ? ` ${r.name}` : ''}` },
-    { header: 'DIR', value: (r) => (r.direction === 'L' ? 'left' : 'right') },
-    { header: 'APEX', value: (r) => fmtDistance(units, r.apex), align: 'right' },
+    { header: 'DIR', value: (r) => r.direction },
     { header: 'ENTRY', value: (r) => fmtSpeed(units, r.lap?.entrySpeed), align: 'right' },
     { header: 'MIN', value: (r) => fmtSpeed(units, r.lap?.minSpeed), align: 'right' },
     { header: 'EXIT', value: (r) => fmtSpeed(units, r.lap?.exitSpeed), align: 'right' },
     { header: 'ΔMIN', value: (r) => speedDiff(units, r.lap?.minSpeed, r.reference?.minSpeed), align: 'right' },
     { header: 'BRAKE@', value: (r) => fmtDistance(units, r.lap?.brakePoint), align: 'right' },
     { header: 'ΔBRAKE', value: (r) => fmtDistanceDiff(units, diff(r.lap?.brakePoint, r.reference?.brakePoint)), align: 'right' },
-    { header: 'BRAKING', value: (r) => fmtSigned(r.loss?.braking), align: 'right' },
-    { header: 'MID', value: (r) => fmtSigned(r.loss?.mid), align: 'right' },
-    { header: 'EXIT', value: (r) => fmtSigned(r.loss?.exit), align: 'right' },
+    { header: 'BRK', value: (r) => fmtSigned(r.loss?.braking, 2), align: 'right' },
+    { header: 'MID', value: (r) => fmtSigned(r.loss?.mid, 2), align: 'right' },
+    { header: 'EXIT', value: (r) => fmtSigned(r.loss?.exit, 2), align: 'right' },
     { header: 'LOSS', value: (r) => fmtSigned(r.loss?.total), align: 'right' },
   ]);
   const worstStraight = [...straights].sort((a, b) => b.loss - a.loss)[0];
   return [
-    `CORNERS  speeds ${sp}, positions ${di} from the line; ΔBRAKE < 0 = braked earlier; losses s, + = time lost (${deltaLabel})`,
+    `CORNERS  speeds ${units.speedUnit}, brake points ${units.distanceUnit} from the line (ΔBRAKE < 0: braked earlier)`,
+    `         time lost per phase in s (+ = lost against ${against})`,
     ...table,
-    `sum: corners ${fmtSigned(sums.corners)}  straights ${fmtSigned(sums.straights)}  total ${fmtSigned(sums.total)} s` +
-      (worstStraight !== undefined && worstStraight.loss > 0.01 ? `  (largest straight loss ${fmtSigned(worstStraight.loss)} after ${worstStraight.after === null ? 'the line' : `T${worstStraight.after}`})` : ''),
+    `sum: corners ${fmtSigned(sums.corners)}  straights ${fmtSigned(sums.straights)}  total ${fmtSigned(sums.total)} s`,
+    ...(worstStraight !== undefined && worstStraight.loss > 0.01 ? [`largest straight loss: ${fmtSigned(worstStraight.loss)} s after ${worstStraight.after === null ? 'the line' : `T${worstStraight.after}`}`] : []),
   ];
 }
 
@@ -126,23 +125,28 @@ export function renderDeltaChart(curves: Curves, refLabel: string, opts: RenderO
   return [`DELTA s: time behind ${refLabel} along the lap (+ = behind)`, ...chart];
 }
 
-/** Throttle and brake of both laps as block sparklines, one row each. */
-export function renderPedals(curves: Curves, lapLabel: string, refLabel: string, opts: RenderOptions): string[] {
+/**
+ * Throttle and brake of both laps as block sparklines, one row each, on the speed chart's
+ * columns (same indent and width), so a lift or a brake point lines up with the trace above.
+ */
+export function renderPedals(curves: Curves, corners: readonly { number: number; apex: number }[], lapLabel: string, refLabel: string, opts: RenderOptions): string[] {
   const columns = plotColumns(opts.width);
   const rows: [string, readonly (number | null)[] | null][] = [
-    [`thr ${lapLabel}`, curves.throttle],
-    [`thr ${refLabel}`, curves.referenceThrottle],
-    [`brk ${lapLabel}`, curves.brake],
-    [`brk ${refLabel}`, curves.referenceBrake],
+    ['thr ─', curves.throttle],
+    ['thr ·', curves.referenceThrottle],
+    ['brk ─', curves.brake],
+    ['brk ·', curves.referenceBrake],
   ];
   const present = rows.filter((r): r is [string, readonly (number | null)[]] => r[1] !== null && r[1].some((v) => v !== null));
   if (present.length === 0) return [];
-  const labelWidth = Math.max(...present.map(([l]) => l.length));
-  const pedalColumns = Math.max(20, opts.width - labelWidth - 2);
-  return ['PEDALS: throttle (thr) and brake (brk), ▁ light … █ full', ...present.map(([label, values]) => `${label.padEnd(labelWidth)}  ${sparkline(downsample(values, pedalColumns))}`.trimEnd())];
+  return [
+    `PEDALS: thr throttle, brk brake; ─ ${lapLabel}, · ${refLabel}; ▁ light … █ full`,
+    ...present.map(([label, values]) => `${plotIndent(label)}${sparkline(downsample(values, columns))}`.trimEnd()),
+    plotIndent() + cornerMarkers(corners, curvesLength(curves), columns),
+  ];
 }
 
 export function renderTips(tips: LapReport['tips'], units: Units, referenceLabel: string): string[] {
-  if (tips.length === 0) return ['COACHING: no corner lost more than 0.05 s — nothing to fix here'];
+  if (tips.length === 0) return ['COACHING: no corner lost 0.05 s or more — nothing to fix here'];
   return ['COACHING', ...tips.map((tip) => `  ${formatTip(tip, units.system, referenceLabel)}`)];
 }

@@ -201,7 +201,12 @@ export const CURVE_DECIMALS = { delta: 6, speed: 3, pedal: 3 } as const;
 
 function rounded(values: readonly (number | null)[], decimals: number): (number | null)[] {
   const f = 10 ** decimals;
-  return values.map((v) => (v === null || !Number.isFinite(v) ? null : Math.round(v * f) / f));
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * f) / f;
+  }
+  return out;
 }
 
 function roundedOrNull(values: readonly (number | null)[] | null): (number | null)[] | null {

@@ -4,7 +4,7 @@
  * corner numbers stay the same across sessions. Every "not there" is a one-line UserError.
  */
 import type { CornerCatalog, LapInput, SessionInput } from '../../engine/analysis/index.js';
-import type { SessionInfo } from '../../engine/model/index.js';
+import type { SessionInfo, Trace } from '../../engine/model/index.js';
 import type { LapRecord, SessionDetail, Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 
@@ -32,13 +32,16 @@ export function lapRange(records: readonly LapRecord[]): string {
  */
 export function findLap(session: { readonly id: number }, records: readonly LapRecord[], number: number): LapRecord {
   const same = records.filter((r) => r.number === number);
-  if (same.length === 0) throw new UserError(`session ${session.id} has no lap ${number} (${lapRange(records)})`, 'list them with `racecraft laps`');
+  if (same.length === 0) throw new UserError(`session ${session.id} has no lap ${number} (${lapRange(records)})`);
   same.sort((a, b) => Number(a.category === 'rewound') - Number(b.category === 'rewound') || b.startT - a.startT);
   return same[0]!;
 }
 
+/** A stored lap with its trace: the engine's LapInput, keeping the record's id. */
+export type StoredLapInput = LapInput & { readonly lap: LapRecord; readonly trace: Trace };
+
 /** A lap's trace from the store, checked to hold enough samples to analyse. */
-export function loadLap(store: Store, session: { readonly id: number }, record: LapRecord): LapInput {
+export function loadLap(store: Store, session: { readonly id: number }, record: LapRecord): StoredLapInput {
   if (record.sampleCount < MIN_LAP_SAMPLES) {
     throw new UserError(`lap ${record.number} of session ${session.id} has too little data to analyse (${record.sampleCount} sample${record.sampleCount === 1 ? '' : 's'})`, 'pick another lap (see `racecraft laps`)');
   }
@@ -46,13 +49,18 @@ export function loadLap(store: Store, session: { readonly id: number }, record: 
 }
 
 /** Every lap with enough samples, with its trace (laps too short to analyse are left out). */
-export function loadSessionLaps(store: Store, records: readonly LapRecord[]): LapInput[] {
+export function loadSessionLaps(store: Store, records: readonly LapRecord[]): StoredLapInput[] {
   return records.filter((r) => r.sampleCount >= MIN_LAP_SAMPLES).map((r) => ({ lap: r, trace: store.laps.loadTrace(r.id) }));
+}
+
+/** A lap the track's corner catalog may learn from. */
+export function isValidFlying(r: LapRecord): boolean {
+  return r.valid && r.category === 'flying';
 }
 
 /** A clean candidate for "your best": a valid flying lap, not marked an outlier, with data. */
 export function isBestCandidate(r: LapRecord): boolean {
-  return r.valid && r.category === 'flying' && !r.outlier && r.sampleCount >= MIN_LAP_SAMPLES;
+  return isValidFlying(r) && !r.outlier && r.sampleCount >= MIN_LAP_SAMPLES;
 }
 
 /** The session's fastest clean lap, optionally other than lap `except`. */
@@ -80,16 +88,18 @@ export function loadCatalog(store: Store, info: SessionInfo): CornerCatalog | un
 
 /**
  * Stores the catalog an analysis returned (old corners unchanged, new ones appended), so the
- * next report numbers the same corners the same way. Returns whether anything was written.
+ * next report numbers the same corners the same way. Only an analysis whose track model came
+ * from valid flying laps teaches the catalog (`fromValidLaps`): a corner "found" on a spin or a
+ * cut lap would keep its number forever. Returns whether anything was written.
  */
-export function saveCatalog(store: Store, info: SessionInfo, catalog: CornerCatalog): boolean {
+export function saveCatalog(store: Store, info: SessionInfo, catalog: CornerCatalog, fromValidLaps: boolean): boolean {
   const key = catalogKeyOf(info);
-  if (key === undefined || catalog.corners.length === 0 || !(catalog.length > 0)) return false;
+  if (!fromValidLaps || key === undefined || catalog.corners.length === 0 || !(catalog.length > 0)) return false;
   return store.tracks.saveCatalog(key.game, key.trackKey, catalog);
 }
 
 /** The whole session as the engine's input, with the stored corner catalog. */
-export function loadSessionInput(store: Store, session: SessionDetail, records: readonly LapRecord[]): SessionInput {
+export function loadSessionInput(store: Store, session: SessionDetail, records: readonly LapRecord[]): Omit<SessionInput, 'laps'> & { readonly laps: readonly StoredLapInput[] } {
   const laps = loadSessionLaps(store, records);
   if (laps.length === 0) throw new UserError(`session ${session.id} has no lap with enough data to analyse (${lapRange(records)})`);
   const corners = loadCatalog(store, session.info);

@@ -34,7 +34,13 @@ export function pedalCurves(lap: LapInput, reference: LapInput | ReferenceLap, l
   const theirs = refLap !== undefined ? safeResample(traces[1]!, refLap, grid) : alignReference(reference as ReferenceLap, grid);
   const column = (r: ResampledLap | undefined, name: (typeof PEDALS)[number]): (number | null)[] | null => {
     const c = r?.channels[name];
-    return c === undefined ? null : Array.from(c, (v) => (Number.isFinite(v) ? v : null));
+    if (c === undefined) return null;
+    const out = new Array<number | null>(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i]!;
+      out[i] = v === v ? v : null; // NaN (no sample) → null
+    }
+    return out;
   };
   return { throttle: column(mine, 'throttle'), brake: column(mine, 'brake'), referenceThrottle: column(theirs, 'throttle'), referenceBrake: column(theirs, 'brake') };
 }

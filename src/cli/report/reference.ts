@@ -96,13 +96,15 @@ async function libraryReference(store: Store, session: SessionDetail): Promise<R
   if (store.path === ':memory:') throw new UserError(`no reference lap chosen for ${trackLabel}: ${hint}`);
   // Lazy: the library code is only loaded when a stored reference is asked for.
   const [{ openLocalLibraryFile }, { toKeyComponent }] = await Promise.all([import('../../store/library/local.js'), import('../../store/library/items.js')]);
+  const trackKey = session.trackKey;
   const library = openLocalLibraryFile(store.path);
-  let chosen;
-  try {
-    chosen = library.chosenReference(session.game, toKeyComponent(session.trackKey));
-  } finally {
-    library.close();
-  }
+  const chosen = (() => {
+    try {
+      return library.chosenReference(session.game, toKeyComponent(trackKey));
+    } finally {
+      library.close();
+    }
+  })();
   if (chosen === undefined) throw new UserError(`no reference lap chosen for ${trackLabel}: ${hint}`);
   const item = chosen.item;
   const time = item.channels.lapTime;

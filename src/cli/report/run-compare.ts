@@ -3,6 +3,7 @@
  * track), compares them with the engine and prints the delta trace and per-corner losses.
  */
 import type { Command } from 'commander';
+import type { LapInput } from '../../engine/analysis/index.js';
 import type { Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 import { createOut } from '../output.js';
@@ -12,7 +13,7 @@ import { outputWidth } from './charts.js';
 import { renderCompare, toCompareReport, type CompareReport } from './compare-report.js';
 import { lapJson, sessionJson } from './json.js';
 import { buildLapReport, type LapReport } from './lap-report.js';
-import { findLap, loadCatalog, loadLap, saveCatalog } from './load.js';
+import { findLap, isValidFlying, loadCatalog, loadLap, saveCatalog } from './load.js';
 import { NO_PEDALS, pedalCurves } from './pedals.js';
 import type { ResolvedReference } from './reference.js';
 import { parseUnitSystem, unitsOf, type UnitSystem } from './units.js';
@@ -42,9 +43,9 @@ export function compareDocument(store: Store, request: CompareRequest): CompareR
   const lapA = loadLap(store, sessionA, recordA);
   const lapB = loadLap(store, sessionB, recordB);
   const catalog = loadCatalog(store, sessionA.info);
-  const name = (l: typeof lapA): string => (l === lapA ? `lap ${request.a} of session ${sessionA.id}` : `lap ${request.b} of session ${sessionB.id}`);
+  const name = (l: LapInput): string => (l === lapA ? `lap ${request.a} of session ${sessionA.id}` : `lap ${request.b} of session ${sessionB.id}`);
   const comparison = compareLaps(lapA, lapB, sessionA.info, catalog, name);
-  const catalogStored = saveCatalog(store, sessionA.info, comparison.catalog) || catalog !== undefined;
+  const catalogStored = saveCatalog(store, sessionA.info, comparison.catalog, isValidFlying(recordA) && isValidFlying(recordB)) || catalog !== undefined;
   const curves = comparison.lap.curves;
   const cells = curves === null ? 0 : curves.delta.length - 1;
   const pedals = curves !== null && cells > 0 ? pedalCurves(lapA, lapB, cells * curves.step, cells) : NO_PEDALS;

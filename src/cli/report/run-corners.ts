@@ -30,7 +30,7 @@ export function cornersDocument(store: Store, request: { session?: string | unde
   }
   const lap = loadLap(store, session, best);
   const comparison = compareLaps(lap, lap, session.info, catalog, (l) => `lap ${l.lap.number} of session ${session.id}`);
-  const stored = saveCatalog(store, session.info, comparison.catalog) || catalog !== undefined;
+  const stored = saveCatalog(store, session.info, comparison.catalog, true) || catalog !== undefined;
   return {
     ...base,
     bestLap: { number: best.number, time: best.time },

@@ -20,8 +20,9 @@ export function sessionReportDocument(store: Store, request: { session?: string 
   const records = store.laps.list(session.id);
   const input = loadSessionInput(store, session, records);
   const analysis = analyzeSession(input);
-  const stored = saveCatalog(store, session.info, analysis.catalog) || input.corners !== undefined;
-  return buildSessionReport(session, analysis, stored);
+  // The engine builds its track model from the clean laps when there are any.
+  const stored = saveCatalog(store, session.info, analysis.catalog, analysis.laps.some((l) => l.clean)) || input.corners !== undefined;
+  return buildSessionReport(session, analysis, records, input.laps.map((l) => l.lap.id), stored);
 }
 
 export async function runSessionReport(command: Command, opts: SessionReportOptions, defaultUnits: UnitSystem = 'metric'): Promise<void> {

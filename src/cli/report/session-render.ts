@@ -1,6 +1,5 @@
 /** Human text of `racecraft report session`: pure, from the session report document. */
 import { formatGap, formatLapTime, renderTable } from '../output.js';
-import { lapKind } from './lap-render.js';
 import type { GripSummary, SessionReport, ShiftSummary } from './session-report.js';
 import { fmtSigned, fmtSpeed, type Units } from './units.js';
 
@@ -27,11 +26,18 @@ function renderLapTable(r: SessionReport): string[] {
       align: 'right' as const,
     })),
     { header: 'GAP', value: (l) => (l.gapToBest === null ? '' : formatGap(l.gapToBest)), align: 'right' },
-    { header: 'TYPE', value: (l) => lapKind(l) },
-    { header: 'WORST CORNERS', value: (l) => l.worstCorners.map((c) => `T${c.number} ${fmtSigned(c.loss, 2)}`).join('  ') },
-    { header: '', value: (l) => (r.bestLap !== null && l.number === r.bestLap.number && l.clean ? 'best' : l.outlier ? 'outlier' : l.issues.length > 0 ? l.issues.join(',') : '') },
+    { header: 'TYPE', value: (l) => l.category },
+    { header: 'WORST CORNERS', value: (l) => l.worstCorners.slice(0, 2).map((c) => `T${c.number} ${fmtSigned(c.loss, 2)}`).join('  ') },
+    { header: '', value: (l) => lapNote(l, r.bestLap) },
   ]);
   return [`LAPS  (gap to the best clean lap; worst corners: time lost against ${r.reference === null ? 'the reference' : `${r.reference.label}`}, s)`, ...table];
+}
+
+/** best / invalid / outlier / data issues: why a lap counts or does not. */
+function lapNote(l: SessionReport['laps'][number], best: SessionReport['bestLap']): string {
+  if (best !== null && l.number === best.number && l.clean) return 'best';
+  const notes = [...(l.valid || l.category !== 'flying' ? [] : ['invalid']), ...(l.outlier ? ['outlier'] : []), ...l.issues];
+  return notes.join(', ');
 }
 
 function renderPace(r: SessionReport): string[] {
@@ -39,14 +45,11 @@ function renderPace(r: SessionReport): string[] {
   out.push(r.bestLap === null ? 'best: no clean lap (valid flying lap without data issues)' : `best: lap ${r.bestLap.number}  ${formatLapTime(r.bestLap.time)}`);
   const tb = r.theoreticalBest;
   if (tb !== null) {
-    out.push(
-      `theoretical best: ${formatLapTime(tb.segments.time)} from ${tb.segments.segmentTimes.length} corner-to-corner segments, ` +
-        `${formatLapTime(tb.sectors.time)} from the best sectors (${tb.lapsUsed} clean laps)`,
-    );
-    out.push(
-      `  optimism: the segment figure claims ${tb.optimism.toFixed(3)} s more than the sectors; about ${tb.expectedNoiseBias.toFixed(3)} s of that is expected ` +
-        `from timing noise alone (±${tb.positionNoise} m per boundary)${tb.segments.incoherentBoundaries > 0 ? `, and ${tb.segments.incoherentBoundaries} boundaries join laps at speeds > 3 km/h apart` : ''}`,
-    );
+    out.push(`theoretical best: ${formatLapTime(tb.segments.time)} from ${tb.segments.segmentTimes.length} corner-to-corner segments of ${tb.lapsUsed} clean laps,`);
+    out.push(`  ${formatLapTime(tb.sectors.time)} from the best sectors`);
+    out.push(`  optimism: the segments claim ${tb.optimism.toFixed(3)} s more than the sectors; about ${tb.expectedNoiseBias.toFixed(3)} s of that`);
+    out.push(`  is expected from timing noise alone (±${tb.positionNoise} m per boundary)`);
+    if (tb.segments.incoherentBoundaries > 0) out.push(`  ${tb.segments.incoherentBoundaries} segment boundaries join laps whose speeds differ by more than 3 km/h`);
   } else {
     out.push('theoretical best: needs at least one clean lap');
   }
@@ -101,7 +104,8 @@ export function renderShiftTable(shifts: ShiftSummary | null, units: Units): str
   if (shifts === null || shifts.gears.length === 0) return ['shifts: not enough full-throttle data in two or more gears'];
   const rpm = (v: number | null): string => (v === null ? '–' : String(Math.round(v)));
   return [
-    `SHIFTS  upshift points from full-throttle acceleration (max ${Math.round(shifts.maxRpm)} rpm seen); lost = time against shifting at the optimum`,
+    `SHIFTS  upshift points from full-throttle acceleration (max ${Math.round(shifts.maxRpm)} rpm seen)`,
+    '        LOST: time lost against shifting at the optimal rpm',
     ...renderTable(shifts.gears, [
       { header: 'GEAR', value: (g) => `${g.gear}→${g.gear + 1}`, align: 'right' },
       { header: 'OPTIMAL rpm', value: (g) => rpm(g.optimalRpm), align: 'right' },

@@ -3,7 +3,7 @@
  * engine's session analysis; session-render.ts draws the human text from it.
  */
 import type { Consistency, Degradation, GearShift, GripEnvelope, SessionAnalysis, TheoreticalBest } from '../../engine/analysis/index.js';
-import type { SessionDetail } from '../../store/index.js';
+import type { LapRecord, SessionDetail } from '../../store/index.js';
 import { sessionJson, SCHEMAS, SI_UNITS, type SessionJson } from './json.js';
 
 export type SessionLapRow = {
@@ -72,6 +72,39 @@ export type SessionReport = {
   readonly catalog: { readonly stored: boolean; readonly added: readonly number[] };
 };
 
+function lapRows(a: SessionAnalysis, records: readonly LapRecord[], analysedIds: readonly number[]): SessionLapRow[] {
+  const analyses = new Map(a.lapAnalyses.map((l) => [l.lapNumber, l]));
+  const summaryOf = new Map(analysedIds.map((id, i) => [id, a.laps[i]]));
+  const best = a.bestLap;
+  return records.map((r): SessionLapRow => {
+    const l = summaryOf.get(r.id);
+    if (l === undefined) {
+      return {
+        number: r.number, time: r.time, timeSource: r.timeSource, category: r.category, valid: r.valid, outlier: r.outlier, clean: false,
+        issues: ['too-few-samples'], coverage: 0, sectors: r.sectors, gapToBest: null, delta: null, sectorDeltas: null, worstCorners: [],
+      };
+    }
+    const la = analyses.get(l.number);
+    const worst = la === undefined ? [] : [...la.losses.corners].sort((p, q) => q.total - p.total).slice(0, 3).filter((c) => c.total > 0);
+    return {
+      number: l.number,
+      time: l.time,
+      timeSource: l.timeSource,
+      category: l.category,
+      valid: l.valid,
+      outlier: l.outlier,
+      clean: l.clean,
+      issues: l.issues,
+      coverage: l.coverage,
+      sectors: l.sectors,
+      gapToBest: best !== null && l.clean ? l.time - best.time : null,
+      delta: la?.delta ?? null,
+      sectorDeltas: la?.sectorDeltas ?? null,
+      worstCorners: worst.map((c) => ({ number: c.number, loss: c.total })),
+    };
+  });
+}
+
 export function gripSummary(env: GripEnvelope | null): GripSummary | null {
   if (env === null) return null;
   const bins: GripSpeedBin[] = [];
@@ -89,33 +122,17 @@ export function shiftSummary(shifts: SessionAnalysis['shifts']): ShiftSummary | 
   return { maxRpm: shifts.maxRpm, gears: shifts.gears, timeLost: shifts.gears.reduce((s, g) => s + g.timeLost, 0), upshifts: shifts.events.length };
 }
 
-export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, catalogStored: boolean): SessionReport {
-  const analyses = new Map(a.lapAnalyses.map((l) => [l.lapNumber, l]));
+/**
+ * `records` are all the session's laps in time order; `analysedIds` the ids of those given to the
+ * engine, in the same order (laps with too few samples are listed but not analysed).
+ */
+export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, records: readonly LapRecord[], analysedIds: readonly number[], catalogStored: boolean): SessionReport {
   const best = a.bestLap;
   return {
     schema: SCHEMAS.sessionReport,
     units: SI_UNITS,
     session: sessionJson(session),
-    laps: a.laps.map((l) => {
-      const la = analyses.get(l.number);
-      const worst = la === undefined ? [] : [...la.losses.corners].sort((p, q) => q.total - p.total).slice(0, 3).filter((c) => c.total > 0);
-      return {
-        number: l.number,
-        time: l.time,
-        timeSource: l.timeSource,
-        category: l.category,
-        valid: l.valid,
-        outlier: l.outlier,
-        clean: l.clean,
-        issues: l.issues,
-        coverage: l.coverage,
-        sectors: l.sectors,
-        gapToBest: best !== null && l.clean ? l.time - best.time : null,
-        delta: la?.delta ?? null,
-        sectorDeltas: la?.sectorDeltas ?? null,
-        worstCorners: worst.map((c) => ({ number: c.number, loss: c.total })),
-      };
-    }),
+    laps: lapRows(a, records, analysedIds),
     bestLap: best,
     reference: a.reference === null ? null : { source: a.reference.source, label: a.reference.label, lapNumber: a.reference.lapNumber, lapTime: a.reference.lapTime },
     theoreticalBest: a.theoreticalBest,

@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from '../store-error.js';
+
+/**
+ * One corner of a track's stored catalog. The same shape as the analysis engine's CatalogCorner
+ * (the store depends on engine/model only, so it is restated here). Distances are m along the
+ * lap; entry may be < 0 and exit > length for a corner spanning the line.
+ */
+export type StoredCatalogCorner = {
+  /** The stable corner number (T1 = 1), never reused for another corner. */
+  readonly number: number;
+  /** 'L' left, 'R' right (the engine's CornerDirection). */
+  readonly direction: 'L' | 'R';
+  readonly entry: number;
+  readonly apex: number;
+  readonly exit: number;
+  /** Optional human name ("Parabolica"). */
+  readonly name?: string;
+};
+
+/** A track's corner catalog: the lap length (m) the distances were measured on, and the corners. */
+export type StoredCornerCatalog = {
+  readonly length: number;
+  readonly corners: readonly StoredCatalogCorner[];
+};
+
+/** A row of `racecraft corners`-style listings: which tracks have a catalog. */
+export type CatalogSummary = {
+  readonly game: string;
+  readonly trackKey: string;
+  /** m */
+  readonly length: number;
+  readonly cornerCount: number;
+  /** unix ms */
+  readonly updatedAt: number;
+};
+
+/** Track queries; exported so tests can pin their plans. */
+export const TRACK_SQL = {
+  get: `SELECT length, corners_json FROM track_catalogs WHERE game = ? AND track_key = ?`,
+  upsert: `INSERT INTO track_catalogs (game, track_key, length, corners_json, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (game, track_key) DO UPDATE SET length = excluded.length, corners_json = excluded.corners_json,
+             updated_at = excluded.updated_at`,
+  list: `SELECT game, track_key, length, corners_json, updated_at FROM track_catalogs ORDER BY game, track_key`,
+  delete: `DELETE FROM track_catalogs WHERE game = ? AND track_key = ?`,
+} as const;
+
+export type TrackRepo = {
+  /** The stored corner catalog of a track, or undefined when none was stored yet. */
+  getCatalog(game: string, trackKey: string): StoredCornerCatalog | undefined;
+  /**
+   * Stores the catalog (validated; corners sorted by number). Writes only when it differs from the
+   * stored one, so reading reports does not take the write lock for nothing. Returns whether it
+   * wrote. `now` is unix ms.
+   */
+  saveCatalog(game: string, trackKey: string, catalog: StoredCornerCatalog, now?: number): boolean;
+  /** Every stored catalog, by game then track key. */
+  listCatalogs(): CatalogSummary[];
+  /** Forgets a track's catalog (the next analysis numbers its corners afresh). Returns whether one existed. */
+  deleteCatalog(game: string, trackKey: string): boolean;
+};
+
+type CatalogRow = { length: number; corners_json: string };
+
+export function createTrackRepo(db: Database.Database): TrackRepo {
+  const get = db.prepare<[string, string], CatalogRow>(TRACK_SQL.get);
+  const upsert = db.prepare(TRACK_SQL.upsert);
+  const list = db.prepare<[], CatalogRow & { game: string; track_key: string; updated_at: number }>(TRACK_SQL.list);
+  const remove = db.prepare(TRACK_SQL.delete);
+
+  const read = (game: string, trackKey: string): StoredCornerCatalog | undefined => {
+    const row = get.get(game, trackKey);
+    return row && parseCatalog(row, `${game} ${trackKey}`);
+  };
+
+  return {
+    getCatalog: read,
+    saveCatalog(game, trackKey, catalog, now = Date.now()) {
+      const clean = normaliseCatalog(catalog);
+      const json = JSON.stringify(clean.corners);
+      return db.transaction(() => {
+        const row = get.get(game, trackKey);
+        if (row && row.length === clean.length && row.corners_json === json) return false;
+        upsert.run(game, trackKey, clean.length, json, now);
+        return true;
+      }).immediate();
+    },
+    listCatalogs: () =>
+      list.all().map((row) => ({
+        game: row.game,
+        trackKey: row.track_key,
+        length: row.length,
+        cornerCount: parseCatalog(row, `${row.game} ${row.track_key}`).corners.length,
+        updatedAt: row.updated_at,
+      })),
+    deleteCatalog: (game, trackKey) => remove.run(game, trackKey).changes > 0,
+  };
+}
+
+/** Validates a catalog about to be stored (a bad one is a programming error) and fixes key order. */
+function normaliseCatalog(catalog: StoredCornerCatalog): StoredCornerCatalog {
+  if (!(catalog.length > 0) || !Number.isFinite(catalog.length)) throw new TypeError(`corner catalog length must be a positive number of metres, got ${catalog.length}`);
+  const seen = new Set<number>();
+  const corners = catalog.corners.map((c) => {
+    const problem = cornerProblem(c);
+    if (problem !== undefined) throw new TypeError(`corner catalog: ${problem}`);
+    if (seen.has(c.number)) throw new TypeError(`corner catalog: corner number ${c.number} appears twice`);
+    seen.add(c.number);
+    const base = { number: c.number, direction: c.direction, entry: c.entry, apex: c.apex, exit: c.exit };
+    return c.name === undefined ? base : { ...base, name: c.name };
+  });
+  corners.sort((a, b) => a.number - b.number);
+  return { length: catalog.length, corners };
+}
+
+function cornerProblem(c: unknown): string | undefined {
+  if (typeof c !== 'object' || c === null) return 'a corner is not an object';
+  const o = c as Record<string, unknown>;
+  if (!Number.isInteger(o['number']) || (o['number'] as number) < 1) return `corner number must be a whole number >= 1, got ${String(o['number'])}`;
+  if (o['direction'] !== 'L' && o['direction'] !== 'R') return `corner ${String(o['number'])}: direction must be L or R`;
+  for (const key of ['entry', 'apex', 'exit']) {
+    if (typeof o[key] !== 'number' || !Number.isFinite(o[key])) return `corner ${String(o['number'])}: ${key} must be a finite number of metres`;
+  }
+  if (o['name'] !== undefined && typeof o['name'] !== 'string') return `corner ${String(o['number'])}: name must be text`;
+  return undefined;
+}
+
+/** A stored row back to a catalog; a row that does not parse is damage, reported in one line. */
+function parseCatalog(row: CatalogRow, label: string): StoredCornerCatalog {
+  let corners: unknown;
+  try {
+    corners = JSON.parse(row.corners_json);
+  } catch {
+    corners = undefined;
+  }
+  const problem = !Array.isArray(corners) ? 'not a list' : corners.map(cornerProblem).find((p) => p !== undefined);
+  if (problem !== undefined || !(row.length > 0)) {
+    throw new StoreError(`the stored corner list of ${label} is damaged (${problem ?? 'bad length'}); delete it with \`racecraft corners --reset\``);
+  }
+  return { length: row.length, corners: corners as StoredCatalogCorner[] };
+}
