@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Recorder } from '../engine/capture/recorder.js';
 import { createDemoRun, type PlantedError } from '../engine/sim/index.js';
 import { storeSink } from '../cli/live-session.js';
-import { demoPinnedInfo } from '../cli/commands/demo.js';
+import { demoPinnedInfo } from '../cli/commands/demo-run.js';
 import type { Store } from '../store/index.js';
 import { openStore } from '../store/index.js';
 import type { Bench, BenchLine } from './types.js';

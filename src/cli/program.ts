@@ -1,13 +1,17 @@
 import { Command } from 'commander';
+import { register as registerCompare } from './commands/compare.js';
+import { register as registerCorners } from './commands/corners.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerGames } from './commands/games.js';
 import { register as registerImport } from './commands/import.js';
 import { register as registerLibrary } from './commands/library.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerReplay } from './commands/replay.js';
+import { register as registerReport } from './commands/report.js';
 import { register as registerLaps } from './commands/laps.js';
 import { register as registerRecord } from './commands/record.js';
 import { register as registerSessions } from './commands/sessions.js';
+import { register as registerShifts } from './commands/shifts.js';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +29,6 @@ export function createProgram(): Command {
     // Throw instead of exiting, so main() maps errors to exit codes; inherited by subcommands
     // created after this call.
     .exitOverride();
-  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
   return program;
 }

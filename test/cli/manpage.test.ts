@@ -27,3 +27,11 @@ describe('man/racecraft.1', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('demo track list', () => {
+  it('the light list used for --help matches the simulator', async () => {
+    const { DEMO_TRACK_IDS } = await import('../../src/cli/commands/demo.js');
+    const { SIM_TRACKS } = await import('../../src/engine/sim/index.js');
+    expect([...DEMO_TRACK_IDS]).toEqual(SIM_TRACKS.map((t) => t.id));
+  });
+});

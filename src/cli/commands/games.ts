@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { PROTOCOLS } from '../../engine/games/index.js';
 import { createOut } from '../output.js';
 
 export function register(program: Command): void {
@@ -7,7 +6,8 @@ export function register(program: Command): void {
     .command('games')
     .description('list supported games: ids, UDP ports and the in-game setting to turn on')
     .option('--json', 'machine-readable output (schema racecraft.games/1)')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { PROTOCOLS } = await import('../../engine/games/index.js');
       const out = createOut();
       if (opts.json) {
         out.json({

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  createLibraryClient,
-  createLibrarySettings,
-  ITEM_KINDS,
-  normaliseServerUrl,
-  openLocalLibraryFile,
-  pullLibrary,
-  pushLibrary,
-  toKeyComponent,
-  ValidationError,
-  type ItemKind,
-  type LibraryClient,
-  type LibrarySettings,
-  type LocalLibrary,
-  type PullFilter,
-} from '../../store/library/index.js';
+// Direct module imports, not the library barrel: that one also loads the server (fastify, pg).
+import { createLibraryClient, normaliseServerUrl, type LibraryClient } from '../../store/library/client.js';
+import { ITEM_KINDS, toKeyComponent, type ItemKind } from '../../store/library/items.js';
+import { openLocalLibraryFile, type LocalLibrary } from '../../store/library/local.js';
+import { createLibrarySettings, type LibrarySettings } from '../../store/library/settings.js';
+import { pullLibrary, pushLibrary, type PullFilter } from '../../store/library/sync.js';
+import { ValidationError } from '../../store/library/validate.js';
 import { UserError } from '../errors.js';
 import { createOut, formatLapTime, renderTable, type Out } from '../output.js';
 import { openStoreForWrite } from '../store-access.js';

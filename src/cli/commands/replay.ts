@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { closeSocket, openSendSocket } from '../../engine/capture/udp-socket.js';
-import { readPcap } from '../../store/formats/index.js';
+import type { readPcap } from '../../store/formats/index.js';
 import { UserError } from '../errors.js';
 import { createOut } from '../output.js';
 import { parsePositiveInt } from '../store-access.js';
-import { parsePace } from './demo.js';
+import { parsePace } from '../pace.js';
 
 type ReplayOptions = { to: string; speed: string; port?: string };
 
 /** Read a capture file with a one-line error for the usual problems. */
-export function readCaptureFile(path: string): ReturnType<typeof readPcap> {
+export async function readCaptureFile(path: string): Promise<ReturnType<typeof readPcap>> {
+  const { readPcap } = await import('../../store/formats/pcap/read.js');
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -37,7 +38,7 @@ export function register(program: Command): void {
       const port = parsePositiveInt(match[2]!, '--to port');
       const pace = parsePace(opts.speed);
       const only = opts.port === undefined ? undefined : parsePositiveInt(opts.port, '--port');
-      const capture = readCaptureFile(file);
+      const capture = await readCaptureFile(file);
       const datagrams = capture.datagrams.filter((d) => only === undefined || d.dstPort === only);
       if (datagrams.length === 0) throw new UserError(`${file} holds no UDP datagrams${only === undefined ? '' : ` to port ${only}`}`);
       const socket = openSendSocket();

@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultDbPath } from '../../store/paths.js';
-import { DEFAULT_BODY_LIMIT, DEFAULT_PORT, isPostgresUrl, issueToken, openBackend, redactUrl, SCOPES, startLibraryServer, type LibraryBackend, type Scope } from '../../store/library/index.js';
+// Light imports only: the server itself (fastify, pg) loads when a serve action runs.
+import { isPostgresUrl, redactUrl } from '../../store/library/db-url.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_PORT } from '../../store/library/defaults.js';
+import type { LibraryBackend } from '../../store/library/index.js';
+import { SCOPES, type Scope } from '../../store/library/tokens.js';
+
+const library = (): Promise<typeof import('../../store/library/index.js')> => import('../../store/library/index.js');
 import { TOKEN_NAME_PATTERN } from '../../store/library/tokens.js';
 import { UserError } from '../errors.js';
 import { createOut, formatDate, renderTable } from '../output.js';
@@ -44,7 +50,7 @@ function parseBytes(value: string): number {
 
 async function withBackend<T>(command: Command, work: (backend: LibraryBackend, db: string) => Promise<T>): Promise<T> {
   const db = serverDbFrom(command);
-  const backend = await openBackend(db);
+  const backend = await (await library()).openBackend(db);
   try {
     return await work(backend, db);
   } finally {
@@ -66,7 +72,7 @@ export function register(program: Command): void {
       const level = opts.logLevel.toLowerCase();
       if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new UserError(`--log-level must be one of error, warn, info, debug, got '${opts.logLevel}'`);
       const db = serverDbFrom(command);
-      const running = await startLibraryServer({
+      const running = await (await library()).startLibraryServer({
         db,
         port: parsePort(opts.port),
         host: opts.host,
@@ -101,6 +107,7 @@ export function register(program: Command): void {
     .action(async (opts: { scope: string; name: string; json?: boolean }, command: Command) => {
       if (!(SCOPES as readonly string[]).includes(opts.scope)) throw new UserError(`--scope must be read, write or admin, got '${opts.scope}'`);
       if (!TOKEN_NAME_PATTERN.test(opts.name)) throw new UserError(`--name must be 1-64 letters, digits, spaces or . _ @ + -, got '${opts.name}'`);
+      const { issueToken } = await library();
       const created = await withBackend(command, (backend) => issueToken(backend, opts.scope as Scope, opts.name));
       const out = createOut();
       if (opts.json) {

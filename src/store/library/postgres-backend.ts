@@ -1,3 +1,6 @@
+import { redactUrl } from './db-url.js';
+
+export { redactUrl };
 import pg from 'pg';
 import { decidePush, likePattern, type LibraryBackend, type ListQuery, type PushInput, type PushOutcome, type StoredBody } from './backend.js';
 import { LibraryError } from './errors.js';
@@ -95,16 +98,6 @@ async function migrate(pool: pg.Pool): Promise<void> {
   });
 }
 
-/** The URL with any password replaced, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
 
 export type PostgresBackendOptions = {
   /** Pool size (default 10). */

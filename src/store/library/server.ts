@@ -7,8 +7,9 @@ import { openBackend } from './open-backend.js';
 import { redactUrl } from './postgres-backend.js';
 import { registerRoutes } from './routes.js';
 
-/** Default request body limit: a long track's reference lap with many channels fits with room. */
-export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+import { DEFAULT_BODY_LIMIT, DEFAULT_PORT } from './defaults.js';
+
+export { DEFAULT_BODY_LIMIT, DEFAULT_PORT };
 
 export type LibraryLogOptions = {
   /** pino level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' (default 'info'). */
@@ -104,7 +105,6 @@ export type RunningLibraryServer = {
   close(): Promise<void>;
 };
 
-export const DEFAULT_PORT = 8787;
 
 /** Opens the backend named by `db`, builds the server and listens. */
 export async function startLibraryServer(options: StartOptions): Promise<RunningLibraryServer> {

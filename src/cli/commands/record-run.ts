@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { PROTOCOLS, findProtocol } from '../../engine/games/index.js';
+import type { GameProtocol } from '../../engine/games/types.js';
+import { createAcClientPeer } from '../../engine/capture/peers/ac-client.js';
+import { createGt7HeartbeatPeer } from '../../engine/capture/peers/gt7-heartbeat.js';
+import { chooseUi, recoverInterrupted, runCapture, summarize, type CaptureUiOptions } from '../capture-command.js';
+import { UserError } from '../errors.js';
+import { openRawCapture } from '../raw-capture.js';
+import { startLiveSession, storeSink, type ListenSpec } from '../live-session.js';
+import { createOut } from '../output.js';
+import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
+
+export type RecordOptions = CaptureUiOptions & { game: string; port?: string; host?: string; bind?: string; raw?: string };
+
+/**
+ * Which sockets to open for a --game choice. Games that just send get their default port. AC is
+ * asked for data by racecraft (handshake to the game's port 9996 from a free local port, so AC
+ * and racecraft can share one PC); GT7 streams to whoever sends it a heartbeat, so it needs the
+ * console's address.
+ */
+export function listenPlan(game: string, port: number | undefined, gameHost: string | undefined): { listen: ListenSpec[]; notes: string[] } {
+  const notes: string[] = [];
+  const specFor = (protocol: GameProtocol, listenPort: number | undefined): ListenSpec | undefined => {
+    if (protocol.id === 'ac') {
+      return { port: listenPort ?? 0, protocols: [protocol], peer: createAcClientPeer({ host: gameHost ?? '127.0.0.1' }) };
+    }
+    if (protocol.id === 'gt7') {
+      if (gameHost === undefined) {
+        notes.push(game === 'auto' ? 'GT7: pass --host <console IP> to ask the console for telemetry (it streams only after a heartbeat)' : '');
+        if (game !== 'auto') throw new UserError('Gran Turismo 7 streams only to a computer that asks: give the console\'s address with --host <IP>', 'the PS5 shows it under Settings > Network > Connection Status');
+      }
+      const peer = gameHost === undefined ? undefined : createGt7HeartbeatPeer({ host: gameHost });
+      return { port: listenPort ?? protocol.defaultPorts[0]!, protocols: [protocol], ...(peer ? { peer } : {}) };
+    }
+    return undefined;
+  };
+  if (game === 'auto') {
+    if (port !== undefined) return { listen: [{ port, protocols: PROTOCOLS }], notes };
+    const listen: ListenSpec[] = [];
+    const byPort = new Map<number, GameProtocol[]>();
+    for (const p of PROTOCOLS) {
+      const special = specFor(p, undefined);
+      if (special) listen.push(special);
+      else for (const defaultPort of p.defaultPorts) byPort.set(defaultPort, [...(byPort.get(defaultPort) ?? []), p]);
+    }
+    return { listen: [...[...byPort].map(([port, protocols]) => ({ port, protocols })), ...listen], notes: notes.filter(Boolean) };
+  }
+  const protocol = findProtocol(game);
+  if (!protocol) throw new UserError(`unknown game '${game}'`, `choose one of: auto, ${PROTOCOLS.map((p) => p.id).join(', ')} (see \`racecraft games\`)`);
+  const special = specFor(protocol, port);
+  if (special) return { listen: [special], notes };
+  const ports = port !== undefined ? [port] : protocol.defaultPorts;
+  return { listen: ports.map((p) => ({ port: p, protocols: [protocol] })), notes };
+}
+
+/** The record command's work, loaded only when the command runs (keeps `--help` and other commands fast). */
+export async function runRecord(opts: RecordOptions, command: Command): Promise<void> {
+  const out = createOut();
+  const port = opts.port === undefined ? undefined : parsePositiveInt(opts.port, '--port');
+  const { listen, notes } = listenPlan(opts.game, port, opts.host);
+  const ui = chooseUi(opts, out);
+  const store = openStoreForWrite(command);
+  const raw = opts.raw === undefined ? undefined : openRawCapture(opts.raw);
+  try {
+    recoverInterrupted(store, out);
+    for (const note of notes) out.note(note);
+    const live = await startLiveSession({
+      sink: storeSink(store, 'live'),
+      listen,
+      ...(opts.bind === undefined ? {} : { host: opts.bind }),
+      game: listen[0]!.protocols.length === 1 ? listen[0]!.protocols[0]!.id : 'f1',
+      allProtocols: PROTOCOLS,
+      ...(raw ? { tap: (packet: Uint8Array, from: { address: string; port: number }, toPort: number) => raw.write(packet, from, toPort) } : {}),
+    });
+    const where = live.ports.map((p, i) => `${p} (${listen[i]!.protocols.map((x) => x.id).join('/')})`).join(', ');
+    out.note(`listening on UDP ${where}; Ctrl-C to stop`);
+    const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: 'racecraft record' });
+    summarize(summary, out, live.bus.counters);
+    if (raw) out.note(`raw capture: ${raw.count} datagrams in ${opts.raw}`);
+  } finally {
+    raw?.close();
+    store.close();
+  }
+}
