@@ -27,6 +27,8 @@ type Segment = {
 
 /** The game's lap time is trusted over our interpolation unless they disagree by more than this. */
 const GAME_TIME_TOLERANCE_S = 0.5;
+/** s, a first frame whose lap timer reads less than this was taken at the line crossing. */
+const JUST_CROSSED_S = 0.05;
 /** A current-lap time below this on the first frame of a lap is the time since the crossing. */
 const FRESH_LAP_TIME_S = 2;
 
@@ -69,7 +71,16 @@ export class LapTracker {
   push(frame: TelemetryFrame): ClosedLap | undefined {
     const seg = this.segment;
     if (seg === undefined) {
-      this.segment = newSegment(frame, false, frame.t);
+      // A recording that starts just as the car crosses the line (the game's lap timer still
+      // under a tick or two) has seen that lap from its start: it can be a timed lap.
+      // (Not an F1 out-lap, whose distance is negative until the line and whose timer runs from 0.)
+      const atLine =
+        frame.lapTime !== undefined &&
+        frame.lapTime >= 0 &&
+        frame.lapTime < JUST_CROSSED_S &&
+        (frame.lapDistance === undefined || frame.lapDistance >= 0) &&
+        frame.inPit !== true;
+      this.segment = newSegment(frame, atLine, atLine ? frame.t - frame.lapTime! : frame.t);
       return undefined;
     }
     const last = seg.frames[seg.frames.length - 1];

@@ -116,3 +116,18 @@ describe('LapTracker', () => {
     expect(lap.sectors[0]! + lap.sectors[1]! + lap.sectors[2]!).toBeCloseTo(lap.time, 9);
   });
 });
+
+describe('LapTracker at the start of a recording', () => {
+  it('times the first lap when the recording starts right at the line', () => {
+    // The first frame has the lap timer at 0.034 s (as in the real GT7 Spa capture).
+    const input = frames(HZ * 45, { startDistance: 50 * 0.034 }).map((f) => ({ ...f, t: f.t + 100 }));
+    const closed = run(new LapTracker({ trackLength: LENGTH }), input);
+    expect(closed[0]!.lap.category).toBe('flying');
+    expect(closed[0]!.lap.startT).toBeCloseTo(100 - 0.034 + 0, 6);
+  });
+
+  it('keeps a recording joined mid-lap as incomplete', () => {
+    const closed = run(new LapTracker({ trackLength: LENGTH }), frames(HZ * 25, { startDistance: 100 }));
+    expect(closed[0]!.lap.category).toBe('incomplete');
+  });
+});
