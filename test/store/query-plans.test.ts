@@ -77,6 +77,7 @@ describe('query plans of the hot queries', () => {
   it('deleting a session cascades through indexes, not table scans', () => {
     expect(plan(SESSION_SQL.delete)).toEqual([
       'SEARCH sessions USING INTEGER PRIMARY KEY (rowid=?)',
+      'SEARCH extra_channels USING COVERING INDEX sqlite_autoindex_extra_channels_1 (session_id=?)',
       'SEARCH frame_chunks USING COVERING INDEX sqlite_autoindex_frame_chunks_1 (session_id=?)',
       'SEARCH laps USING COVERING INDEX laps_by_session_start (session_id=?)',
     ]);
