@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { register as registerCompare } from './commands/compare.js';
 import { register as registerCorners } from './commands/corners.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerExport } from './commands/export.js';
 import { register as registerGames } from './commands/games.js';
 import { register as registerImport } from './commands/import.js';
 import { register as registerLibrary } from './commands/library.js';
@@ -29,6 +30,6 @@ export function createProgram(): Command {
     // Throw instead of exiting, so main() maps errors to exit codes; inherited by subcommands
     // created after this call.
     .exitOverride();
-  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerExport, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
   return program;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importSessionFile, readPcap, type ImportedSession } from '../../store/formats/index.js';
+import { importSessionFile, readIbt, readPcap, type ExtraChannel, type ImportedSession } from '../../store/formats/index.js';
 import type { Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 import { importCapture } from '../import-capture.js';
@@ -28,6 +28,23 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Whether bytes start with an iRacing irsdk_header (ver 1|2, a tick rate, variables, 1..4
+ * buffers). Files are recognised by their .ibt name; standard input has none.
+ */
+export function looksLikeIbt(bytes: Uint8Array): boolean {
+  if (bytes.length < 144) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 40);
+  const int = (offset: number): number => view.getInt32(offset, true);
+  const [ver, tickRate, numVars, varHeaderOffset, numBuf, bufLen] = [int(0), int(8), int(24), int(28), int(32), int(36)];
+  return (ver === 1 || ver === 2) && tickRate > 0 && tickRate <= 1000 && numVars > 0 && varHeaderOffset >= 112 && numBuf >= 1 && numBuf <= 4 && bufLen > 0;
+}
+
+/** A session file read from standard input: recognised by its content alone. */
+function importStdin(bytes: Uint8Array): ImportedSession {
+  return looksLikeIbt(bytes) ? readIbt(bytes, { file: 'stdin' }) : importSessionFile('stdin', bytes);
+}
+
 /** The MoTeC .ldx next to an .ld, when there is one (it carries the lap markers). */
 function sidecarFor(file: string): string | undefined {
   if (!/\.ld$/i.test(file)) return undefined;
@@ -35,11 +52,46 @@ function sidecarFor(file: string): string | undefined {
   return existsSync(ldx) ? readFileSync(ldx, 'utf8') : undefined;
 }
 
-/** Store an imported session exactly as read; returns the new session id. */
+/**
+ * The extra channels worth storing: a channel with no positive rate cannot be placed in time
+ * (only a hand-made JSON has one), and an unknown t0 means the log's start. Returns warnings.
+ */
+export function storableExtras(extras: ImportedSession['extraChannels']): { channels: Record<string, ExtraChannel>; warnings: string[] } {
+  const channels: Record<string, ExtraChannel> = {};
+  const warnings: string[] = [];
+  for (const [name, c] of Object.entries(extras ?? {})) {
+    if (name === '' || !(c.rate > 0) || !Number.isFinite(c.rate)) {
+      warnings.push(`extra channel '${name}' has no usable sample rate (${c.rate}); not stored`);
+      continue;
+    }
+    channels[name] = Number.isFinite(c.t0) ? c : { ...c, t0: 0 };
+  }
+  return { channels, warnings };
+}
+
+/**
+ * A lap the store cannot hold (a hand-edited JSON can give `"time": null`) is the file's fault:
+ * one line naming the lap, before anything is stored.
+ */
+export function checkImportedLaps(imported: ImportedSession, file: string): void {
+  for (const { lap } of imported.laps) {
+    for (const key of ['number', 'time', 'startT', 'endT'] as const) {
+      if (!Number.isFinite(lap[key])) throw new UserError(`${file}: lap ${Number.isFinite(lap.number) ? lap.number : '?'} has no ${key} (${lap[key]}); nothing imported`);
+    }
+    if (lap.sectors.some((s) => !Number.isFinite(s))) throw new UserError(`${file}: lap ${lap.number} has a sector time that is not a number; nothing imported`);
+  }
+}
+
+/** Store an imported session exactly as read (extra channels included); returns the new session id. */
 export function storeImported(store: Store, imported: ImportedSession, file: string): number {
+  checkImportedLaps(imported, file);
   const startedAt = imported.startedAt !== undefined && !Number.isNaN(Date.parse(imported.startedAt)) ? Date.parse(imported.startedAt) : Date.now();
   const id = store.sessions.create(imported.session, { source: 'import', startedAt, sourceFile: file });
   for (const { lap, trace } of imported.laps) store.laps.insert(id, lap, trace);
+  // Every channel of the file: the mapped ones are in the laps, the rest in extra_channels.
+  const extras = storableExtras(imported.extraChannels);
+  imported.warnings.push(...extras.warnings);
+  store.extraChannels.save(id, extras.channels);
   const last = imported.laps.at(-1)?.lap;
   const first = imported.laps[0]?.lap;
   store.sessions.finish(id, startedAt + (last && first ? (last.endT - first.startT) * 1000 : 0));
@@ -68,9 +120,11 @@ export function register(program: Command): void {
           report(out, opts.json ?? false, { file, kind: capture.format, sessionIds: result.sessionIds, laps: result.laps, games: result.games, warnings: [...capture.warnings, ...result.messages], datagrams: result.datagrams, dropped: result.errors });
           return;
         }
-        const imported = importSessionFile(file === '-' ? 'stdin' : file, bytes, file === '-' ? undefined : sidecarFor(file));
+        const imported = file === '-' ? importStdin(bytes) : importSessionFile(file, bytes, sidecarFor(file));
+        const readerWarnings = imported.warnings.length;
         for (const warning of imported.warnings) out.note(`warning: ${warning}`);
         const id = storeImported(store, imported, file);
+        for (const warning of imported.warnings.slice(readerWarnings)) out.note(`warning: ${warning}`);
         report(out, opts.json ?? false, { file, kind: imported.session.game, sessionIds: [id], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: imported.warnings });
       } finally {
         store.close();

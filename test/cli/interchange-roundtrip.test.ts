@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type ChannelName, type Trace } from '../../src/engine/model/index.js';
+import { motecEncoding } from '../../src/store/formats/motec/channel-map.js';
+import { openStore, type LapRecord } from '../../src/store/index.js';
+import { assertBuilt, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+
+type Loaded = { laps: LapRecord[]; traces: Trace[]; info: Record<string, unknown> };
+
+function load(db: string): Loaded {
+  const store = openStore(db);
+  try {
+    const laps = store.laps.list(1);
+    return { laps, traces: laps.map((l) => store.laps.loadTrace(l.id)), info: store.sessions.get(1)!.info as Record<string, unknown> };
+  } finally {
+    store.close();
+  }
+}
+
+/** Half the last written digit in SI: what a value may move by when written with `dec` decimals in `factor`·SI units. */
+const halfStep = (dec: number, factor = 1): number => 0.5 / (Math.abs(factor) * 10 ** dec);
+/** Both sides are float32: a few units in the last place of the value. */
+const f32 = (v: number): number => Math.abs(v) * 2.5e-7;
+
+/** Index of the first time >= x. */
+function lowerBound(t: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Compares every channel sample of `back` with the original at the same time (`shift` maps
+ * back's clock onto the original's). A `resampled` format (MoTeC's fixed-rate grid) is compared
+ * with what resampling puts at that time: continuous channels interpolated between the
+ * neighbours, discrete ones held (the grid times sit µs off the game's float32 times, and a
+ * frame lost on loopback leaves a grid point between two samples); a text format with the
+ * nearest original sample, whose time it wrote rounded to µs. Returns the worst
+ * |difference| − tolerance per channel (≤ 0: within the written precision), how many samples
+ * were compared and how many of them fell between original samples.
+ */
+function compare(
+  original: Loaded,
+  back: Loaded,
+  shift: number,
+  resampled: boolean,
+  tolerance: (name: ChannelName, v: number) => number,
+): { worst: Map<ChannelName, number>; compared: number; between: number } {
+  const t = original.traces.flatMap((trace) => Array.from(trace.t));
+  const column = (name: ChannelName): number[] => original.traces.flatMap((trace) => Array.from(trace.channels[name] ?? (name === 'lapDistance' ? trace.distance : new Float32Array(trace.length).fill(Number.NaN))));
+  const columns = new Map<ChannelName, number[]>();
+  const worst = new Map<ChannelName, number>();
+  let compared = 0;
+  let between = 0;
+  for (const trace of back.traces) {
+    for (let i = 0; i < trace.length; i++) {
+      const at = trace.t[i]! + shift;
+      // The original sample at or just before `at`, and how far towards the next one `at` lies.
+      const k = Math.max(0, Math.min(t.length - 1, lowerBound(t, at + 1e-9) - 1));
+      let frac = k + 1 < t.length && at > t[k]! ? Math.min(1, (at - t[k]!) / (t[k + 1]! - t[k]!)) : 0;
+      // A text format wrote the sample's own time rounded (µs): the nearest original sample is that sample.
+      if (!resampled) frac = frac > 0.5 ? 1 : 0;
+      if (Math.abs(t[k + (frac > 0.5 ? 1 : 0)]! - at) > 1e-5) between++;
+      compared++;
+      for (const [name, values] of Object.entries(trace.channels) as [ChannelName, Float32Array][]) {
+        if (!columns.has(name)) columns.set(name, column(name));
+        const o = columns.get(name)!;
+        const a = o[k]!;
+        const b = o[Math.min(k + 1, o.length - 1)]!;
+        const expected = frac === 1 ? b : frac === 0 || CHANNELS[name].kind === 'discrete' || Number.isNaN(b) || (name === 'lapDistance' && b < a) ? a : a + (b - a) * frac;
+        const v = values[i]!;
+        const excess = Number.isNaN(expected) && Number.isNaN(v) ? -1 : Math.abs(v - expected) - tolerance(name, expected);
+        worst.set(name, Math.max(worst.get(name) ?? -Infinity, Number.isNaN(excess) ? Infinity : excess));
+      }
+    }
+  }
+  return { worst, compared, between };
+}
+
+describe('interchange round trips of a demo session through racecraft export and import (end to end)', () => {
+  const tmp = tempDir();
+  const files = { ld: join(tmp.dir, 'x.ld'), json: join(tmp.dir, 'x.json'), csv: join(tmp.dir, 'x.csv') };
+  const dbs = { motec: join(tmp.dir, 'motec.db'), json: join(tmp.dir, 'json.db'), csv: join(tmp.dir, 'csv.db') };
+  const exports: Record<string, CliResult> = {};
+  const imports: Record<string, CliResult> = {};
+  let original: Loaded;
+
+  beforeAll(async () => {
+    assertBuilt();
+    const demo = await runCli(['demo', '--laps', '2', '--speed', 'max', '--headless', '--db', tmp.db], { timeoutMs: 90_000 });
+    expect(demo.code).toBe(0);
+    original = load(tmp.db);
+    const [motec, json, csv] = await Promise.all([
+      runCli(['export', 'session', '--format', 'motec', '-o', files.ld, '--db', tmp.db]),
+      runCli(['export', 'session', '--format', 'json', '-o', files.json, '--db', tmp.db]),
+      runCli(['export', 'session', '1', '--format', 'csv', '-o', files.csv, '--db', tmp.db]),
+    ]);
+    Object.assign(exports, { motec, json, csv });
+    const [motecBack, jsonBack, csvBack] = await Promise.all([
+      runCli(['import', files.ld, '--json', '--db', dbs.motec]),
+      runCli(['import', files.json, '--json', '--db', dbs.json]),
+      runCli(['import', files.csv, '--json', '--db', dbs.csv]),
+    ]);
+    Object.assign(imports, { motec: motecBack, json: jsonBack, csv: csvBack });
+  }, 150_000);
+  afterAll(() => tmp.cleanup());
+
+  it('exports to files with nothing on stdout and imports each back', () => {
+    for (const [format, r] of Object.entries(exports)) {
+      expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, format).toBe('');
+    }
+    expect(exports['motec']!.stderr).toMatch(/^wrote .*x\.ld and .*x\.ldx \(4 laps\)\n$/);
+    expect(readFileSync(files.ld.replace(/\.ld$/, '.ldx'), 'utf8')).toMatch(/<MarkerGroup Name="Beacons"/);
+    for (const [format, r] of Object.entries(imports)) expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+    expect(original.laps.map((l) => [l.number, l.category])).toEqual([[0, 'out'], [1, 'flying'], [2, 'flying'], [3, 'incomplete']]);
+  });
+
+  it('MoTeC .ld + .ldx: the same laps (times within 1 ms) and every channel within the written precision', () => {
+    const back = load(dbs.motec);
+    expect(back.info).toMatchObject({ game: 'motec', format: 'ld', trackName: original.info['trackName'], carName: original.info['carName'] });
+    expect(back.laps.map((l) => [l.number, l.category, l.valid])).toEqual(original.laps.map((l) => [l.number, l.category, l.valid]));
+    back.laps.forEach((l, k) => {
+      const o = original.laps[k]!;
+      if (o.category === 'incomplete') {
+        // The partial last lap lasts as long as the data: the .ld grid ends on a whole 60 Hz
+        // sample, and the writer may drop the last one (F1 float32 session times sit a few µs
+        // below j/60), so its duration is within one sample, not a lap time.
+        expect(Math.abs(l.time - o.time)).toBeLessThanOrEqual(1 / 60 + 1e-6);
+        expect(Math.abs(l.sampleCount - o.sampleCount)).toBeLessThanOrEqual(1);
+        return;
+      }
+      expect(Math.abs(l.time - o.time)).toBeLessThanOrEqual(0.001);
+      expect(l.sampleCount).toBe(o.sampleCount);
+    });
+    // The .ld clock starts at the first sample; the demo's at session time 0.
+    const shift = original.traces[0]!.t[0]!;
+    const { worst, compared, between } = compare(original, back, shift, true, (name, v) => halfStep(motecEncoding(name).dec, motecEncoding(name).factor) + f32(v));
+    expect(compared).toBe(back.laps.reduce((s, l) => s + l.sampleCount, 0));
+    expect(compared).toBeGreaterThanOrEqual(original.laps.reduce((s, l) => s + l.sampleCount, 0) - 1);
+    // The demo sends at 60 Hz and the .ld grid is 60 Hz: all but a frame or two lost on loopback are the recorded samples.
+    expect(between).toBeLessThanOrEqual(compared * 0.01);
+    expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
+    for (const [name, excess] of worst) expect(excess, name).toBeLessThanOrEqual(0);
+  });
+
+  it('JSON: the same session, laps (exactly) and channels within the written decimals; exporting again gives the same data', async () => {
+    const back = load(dbs.json);
+    expect(back.info).toEqual(original.info);
+    expect(back.laps.map(({ id: _id, sessionId: _s, ...lap }) => lap)).toEqual(original.laps.map(({ id: _id, sessionId: _s, ...lap }) => lap));
+    const { worst, compared, between } = compare(original, back, 0, false, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
+    expect(compared).toBe(original.laps.reduce((s, l) => s + l.sampleCount, 0));
+    expect(between).toBe(0);
+    expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
+    for (const [name, excess] of worst) expect(excess, name).toBeLessThanOrEqual(0);
+
+    const again = await runCli(['export', 'session', '--no-analysis', '--db', dbs.json]);
+    expect(again.code).toBe(0);
+    const first = JSON.parse(readFileSync(files.json, 'utf8')) as Record<string, unknown>;
+    const second = JSON.parse(again.stdout) as Record<string, unknown>;
+    for (const key of ['schema', 'session', 'channels', 'laps']) expect(second[key], key).toEqual(first[key]);
+    expect(second['meta']).toEqual({ sessionId: '1', source: 'import', sourceFile: files.json });
+    expect(first['analysis']).toMatchObject({ schema: 'racecraft.session-analysis/1', bestLap: { number: expect.any(Number) } });
+    expect(second).not.toHaveProperty('analysis');
+  });
+
+  it('CSV: the same laps and samples, channels within the written decimals; lap times from the rows (CSV has no lap records)', () => {
+    const back = load(dbs.csv);
+    expect(back.info).toMatchObject({ game: 'csv', format: 'csv' });
+    expect(back.laps.map((l) => [l.number, l.sampleCount])).toEqual(original.laps.map((l) => [l.number, l.sampleCount]));
+    // A lap runs from its first row to the next lap's first row: within one 60 Hz sample of the game's time.
+    back.laps.forEach((l, k) => expect(Math.abs(l.time - original.laps[k]!.time)).toBeLessThanOrEqual(1 / 60 + 1e-6));
+    const { worst, compared, between } = compare(original, back, 0, false, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
+    expect(compared).toBe(original.laps.reduce((s, l) => s + l.sampleCount, 0));
+    expect(between).toBe(0);
+    expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
+    for (const [name, excess] of worst) expect(excess, name).toBeLessThanOrEqual(0);
+  });
+});
