@@ -39,13 +39,23 @@ export async function runCapture(options: {
   until?: Promise<unknown>;
   /** Keep the TUI open after `until` (demo: the user looks at the result, then quits). */
   stayOpen?: boolean;
+  /** The recording's database, so the TUI's Laps, Report and Compare screens can read it. */
+  store?: Store;
 }): Promise<RecorderSummary> {
   const { live, out } = options;
   const stop = waitForStopSignal();
   try {
     if (options.ui === 'tui') {
       const { runLiveTui } = await import('../tui/run-live.js');
-      await runLiveTui({ bus: live.bus, title: options.title, ...(options.until && !options.stayOpen ? { until: options.until } : {}) });
+      const { openSettings } = await import('./settings.js');
+      await runLiveTui({
+        bus: live.bus,
+        title: options.title,
+        sessionId: () => live.recorder.currentSessionId(),
+        settings: openSettings().read(),
+        ...(options.store ? { store: options.store } : {}),
+        ...(options.until && !options.stayOpen ? { until: options.until } : {}),
+      });
     } else {
       const unsubscribe = printLapLines(live.bus, out, options.json);
       await Promise.race([stop.promise, ...(options.until ? [options.until] : [])]);

@@ -6,7 +6,7 @@ import { createProgram } from './program.js';
  * Errors whose message is written for the user: one line on stderr, exit 1. Matched by name so
  * the CLI need not load every layer (store, formats, capture) just to recognise its errors.
  */
-const USER_FACING_ERRORS = new Set(['UserError', 'CaptureError', 'StoreError', 'FormatError', 'LibraryError']);
+const USER_FACING_ERRORS = new Set(['UserError', 'CaptureError', 'StoreError', 'FormatError', 'LibraryError', 'TuiUserError', 'TuiError']);
 
 /** The only place that turns errors into exit codes. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { register as registerCompare } from './commands/compare.js';
+import { register as registerConfig } from './commands/config.js';
 import { register as registerCorners } from './commands/corners.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerExport } from './commands/export.js';
@@ -30,6 +31,18 @@ export function createProgram(): Command {
     // Throw instead of exiting, so main() maps errors to exit codes; inherited by subcommands
     // created after this call.
     .exitOverride();
-  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerExport, registerImport, registerReplay, registerLibrary, registerServe, registerGames]) register(program);
+  // Bare `racecraft`: the workstation over what was recorded (live capture is `racecraft record`).
+  program.action(async (_opts: unknown, command: Command) => {
+    const { openStoreForRead } = await import('./store-access.js');
+    const { openSettings } = await import('./settings.js');
+    const { runBrowserTui } = await import('../tui/run-live.js');
+    const store = openStoreForRead(command);
+    try {
+      await runBrowserTui({ store, settings: openSettings().read() });
+    } finally {
+      store.close();
+    }
+  });
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerExport, registerImport, registerReplay, registerLibrary, registerServe, registerConfig, registerGames]) register(program);
   return program;
 }

@@ -113,7 +113,7 @@ export async function runDemo(opts: DemoOptions, command: Command): Promise<void
       const deadline = Date.now() + 2000;
       while (counters.packets - received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     })();
-    const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: `racecraft demo · ${run.session.trackName}`, until: finished, stayOpen: true });
+    const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: `racecraft demo · ${run.session.trackName}`, until: finished, stayOpen: true, store });
     abort.abort();
     await finished;
     summarize(summary, out, counters);

@@ -74,7 +74,7 @@ export async function runRecord(opts: RecordOptions, command: Command): Promise<
     });
     const where = live.ports.map((p, i) => `${p} (${listen[i]!.protocols.map((x) => x.id).join('/')})`).join(', ');
     out.note(`listening on UDP ${where}; Ctrl-C to stop`);
-    const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: 'racecraft record' });
+    const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: 'racecraft record', store });
     summarize(summary, out, live.bus.counters);
     if (raw) out.note(`raw capture: ${raw.count} datagrams in ${opts.raw}`);
   } finally {

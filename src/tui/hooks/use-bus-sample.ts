@@ -3,21 +3,31 @@ import type { FrameBus } from '../../engine/capture/frame-bus.js';
 
 /**
  * Re-render on our own clock, not per packet: a 60 Hz game with 5 packet types would otherwise
- * drive 300 renders a second. Returns a counter that changes `fps` times a second.
+ * drive 300 renders a second. A frame arriving schedules one redraw, at once when the last one
+ * is at least 1/fps ago, else when it will be: at most `fps` redraws a second, none while
+ * nothing arrives, and the newest frame on screen within one redraw interval. `fps` 0 = never.
+ * Returns a counter that changes with each redraw.
  */
-export function useBusSample(bus: FrameBus, fps: number): number {
+export function useBusSample(bus: FrameBus | undefined, fps: number): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    let seen = -1;
-    const timer = setInterval(() => {
-      // Only re-render when something arrived since the last sample.
-      const frames = bus.counters.frames + bus.counters.packets;
-      if (frames !== seen) {
-        seen = frames;
-        setTick((t) => t + 1);
-      }
-    }, Math.max(1, Math.round(1000 / fps)));
-    return () => clearInterval(timer);
+    if (!bus || fps <= 0) return undefined;
+    const interval = 1000 / fps;
+    let last = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const redraw = () => {
+      timer = undefined;
+      last = performance.now();
+      setTick((t) => t + 1);
+    };
+    const unsubscribe = bus.subscribe((event) => {
+      if (event.kind !== 'frame' || timer !== undefined) return;
+      timer = setTimeout(redraw, Math.max(0, last + interval - performance.now()));
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [bus, fps]);
   return tick;
 }

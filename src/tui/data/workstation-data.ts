@@ -1,0 +1,272 @@
+import {
+  analyzeLap,
+  analyzeSession,
+  analyzeShifts,
+  gripEnvelope,
+  type GripEnvelope,
+  type LapComparison,
+  type LapInput,
+  type SessionAnalysis,
+  type ShiftAnalysis,
+} from '../../engine/analysis/index.js';
+import type { FrameBus } from '../../engine/capture/frame-bus.js';
+import type { Lap, SessionInfo, Trace } from '../../engine/model/index.js';
+import type { LapRecord, SessionSummary, Store } from '../../store/index.js';
+import type { LibraryAccess } from './library-access.js';
+import { referenceFromLap, referenceFromLibrary, type ActiveReference, type ReferenceChoice } from './reference.js';
+
+/** Where the workstation's data comes from; every part is optional. */
+export type WorkstationSources = {
+  /** Live frames, laps and counters of a capture in progress. */
+  readonly bus?: FrameBus;
+  /** The database: the recording's laps and traces, and earlier sessions. */
+  readonly store?: Store;
+  /** The session being recorded (a function: the recorder opens it at the first frame). */
+  readonly sessionId?: number | (() => number | undefined);
+  readonly library?: LibraryAccess;
+};
+
+/** A lap as the screens list it: a stored lap (with its id) or, without a store, a lap the bus saw. */
+export type LapRow = Lap & { readonly id: number | undefined };
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** The car as this session measured it: shift points and grip envelope. */
+export type CarProfile = { readonly shifts: ShiftAnalysis | undefined; readonly grip: GripEnvelope | undefined; readonly laps: number };
+
+/** Lap traces kept decoded (about 0.8 MB each for a 90 s lap at 60 Hz). */
+const TRACE_CACHE = 8;
+
+/**
+ * The workstation's data, read from the store and the bus and cached; knows nothing of React.
+ * `invalidate()` (called on each lap the bus reports) drops what a new lap changes.
+ */
+export class WorkstationData {
+  private generation = 0;
+  private readonly traces = new Map<number, Trace>();
+  private readonly memo = new Map<string, unknown>();
+  /** Every stored lap listed so far, by id (reports and compares name laps by id). */
+  private readonly lapIndex = new Map<number, LapRecord>();
+
+  constructor(readonly sources: WorkstationSources) {}
+
+  /** A new lap or session arrived: lists and analyses of the live session must be recomputed. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  get hasStore(): boolean {
+    return this.sources.store !== undefined;
+  }
+
+  get isLive(): boolean {
+    return this.sources.bus !== undefined;
+  }
+
+  liveSessionId(): number | undefined {
+    const id = this.sources.sessionId;
+    if (typeof id === 'function') return id();
+    if (id !== undefined) return id;
+    // Live without an id given: the recorder's session is the newest one still open.
+    if (this.sources.bus && this.sources.store) {
+      const latest = this.sources.store.sessions.latestId();
+      return latest !== undefined && this.sources.store.sessions.get(latest)?.recording ? latest : undefined;
+    }
+    return undefined;
+  }
+
+  /** The session the screens show: the one viewed, else the live one, else (browsing) the latest. */
+  sessionId(viewed: number | undefined): number | undefined {
+    if (viewed !== undefined) return viewed;
+    const live = this.liveSessionId();
+    if (live !== undefined || this.isLive) return live;
+    return this.sources.store?.sessions.latestId();
+  }
+
+  sessions(): SessionSummary[] {
+    return this.cached(`sessions:${this.generation}`, () => this.sources.store?.sessions.list() ?? []);
+  }
+
+  /** What the game said about the session; the bus knows more than the store while recording. */
+  sessionInfo(sessionId: number | undefined): SessionInfo | undefined {
+    const live = this.liveSessionId();
+    if (this.sources.bus && (sessionId === undefined || sessionId === live)) {
+      const info = this.sources.bus.session();
+      if (info) return info;
+    }
+    if (sessionId === undefined) sessionId = live;
+    if (sessionId === undefined) return undefined;
+    const id = sessionId;
+    return this.cached(`info:${id}:${this.generation}`, () => this.sources.store?.sessions.get(id)?.info);
+  }
+
+  laps(sessionId: number | undefined): LapRow[] {
+    const store = this.sources.store;
+    if (store && sessionId !== undefined) {
+      return this.cached(`laps:${sessionId}:${this.generation}`, () => {
+        const laps = store.laps.list(sessionId);
+        for (const lap of laps) this.lapIndex.set(lap.id, lap);
+        return laps;
+      });
+    }
+    if (this.sources.bus && sessionId === this.liveSessionId()) return this.sources.bus.laps().map((lap) => ({ ...lap, id: undefined }));
+    return [];
+  }
+
+  /** A stored lap listed earlier (by laps()) or found by bestByTrack. */
+  lap(lapId: number): LapRecord | undefined {
+    return this.lapIndex.get(lapId);
+  }
+
+  trace(lapId: number): Trace {
+    const hit = this.traces.get(lapId);
+    if (hit) {
+      // Most recently used last.
+      this.traces.delete(lapId);
+      this.traces.set(lapId, hit);
+      return hit;
+    }
+    const store = this.sources.store;
+    if (!store) throw new Error('no database: lap traces are not available');
+    const trace = store.laps.loadTrace(lapId);
+    this.traces.set(lapId, trace);
+    while (this.traces.size > TRACE_CACHE) this.traces.delete(this.traces.keys().next().value!);
+    return trace;
+  }
+
+  lapInput(lap: LapRow & { id: number }): LapInput {
+    return { lap, trace: this.trace(lap.id) };
+  }
+
+  /**
+   * The reference: a lap the user picked, else the setting — 'best' (personal best on this track
+   * and car across sessions), 'session-best' (this session's best valid flying lap) or 'library'
+   * (the reference lap chosen with `racecraft library use`; falls back to the personal best).
+   */
+  reference(sessionId: number | undefined, choice: ReferenceChoice, pickedLap: number | undefined): Result<ActiveReference> | undefined {
+    const store = this.sources.store;
+    if (!store) return undefined;
+    const info = this.sessionInfo(sessionId);
+    if (!info) return undefined;
+    const laps = this.laps(sessionId).filter((l): l is LapRecord => l.id !== undefined);
+    const key = `ref:${sessionId}:${choice}:${pickedLap}:${this.generation}`;
+    return this.cached(key, () => {
+      try {
+        if (pickedLap !== undefined) {
+          const lap = laps.find((l) => l.id === pickedLap) ?? this.lap(pickedLap);
+          if (lap) return ok(referenceFromLap(lap.id, this.lapInput(lap), info, `lap ${lap.number}`));
+        }
+        if (choice === 'library' && this.sources.library && info.trackKey) {
+          const chosen = this.sources.library.chosenReference(info.game, info.trackKey);
+          if (chosen) return ok(referenceFromLibrary(chosen.key, chosen.lap, chosen.label));
+        }
+        if (choice === 'session-best') {
+          const best = bestLap(laps);
+          return best ? ok(referenceFromLap(best.id, this.lapInput(best), info, `session best, lap ${best.number}`)) : undefined;
+        }
+        const personal = info.trackKey ? store.laps.bestByTrack(info.trackKey, info.carKey) : undefined;
+        if (personal) this.lapIndex.set(personal.id, personal);
+        const lap = personal ?? bestLap(laps);
+        if (!lap) return undefined;
+        const where = personal && personal.sessionId !== sessionId ? ` (session ${personal.sessionId})` : `, lap ${lap.number}`;
+        return ok(referenceFromLap(lap.id, this.lapInput(lap), info, `personal best${where}`));
+      } catch (error) {
+        return fail(error);
+      }
+    });
+  }
+
+  /** Full session analysis (track model, corners, laps, grip, shifts), recomputed when laps change. */
+  sessionAnalysis(sessionId: number | undefined): Result<SessionAnalysis> | undefined {
+    const info = this.sessionInfo(sessionId);
+    if (!this.sources.store || sessionId === undefined || !info) return undefined;
+    return this.cached(`analysis:${sessionId}:${this.generation}`, () => {
+      try {
+        const laps = this.laps(sessionId).filter((l): l is LapRecord => l.id !== undefined && l.category !== 'incomplete');
+        if (laps.length === 0) return { ok: false, error: 'no complete lap yet' };
+        return ok(analyzeSession({ laps: laps.map((l) => this.lapInput(l)), session: info }));
+      } catch (error) {
+        return fail(error);
+      }
+    });
+  }
+
+  /** Shift points and grip envelope from the session's laps that ran line to line. */
+  carProfile(sessionId: number | undefined): CarProfile | undefined {
+    if (!this.sources.store || sessionId === undefined) return undefined;
+    return this.cached(`car:${sessionId}:${this.generation}`, () => {
+      const laps = this.laps(sessionId).filter((l): l is LapRecord => l.id !== undefined && l.category !== 'incomplete' && l.category !== 'rewound');
+      const traces = laps.map((l) => this.trace(l.id));
+      const clean = laps.filter((l) => l.valid && l.category === 'flying').map((l) => this.trace(l.id));
+      return { shifts: analyzeShifts(traces), grip: gripEnvelope(clean.length > 0 ? clean : traces), laps: laps.length };
+    });
+  }
+
+  /** One lap against the reference: delta, losses per corner, metrics, tips, curves. */
+  lapReport(lapId: number, reference: ActiveReference): Result<LapComparison> {
+    const lap = this.lap(lapId);
+    if (!lap) return { ok: false, error: `lap ${lapId} is not loaded` };
+    const catalog = this.catalogFor(lap.sessionId);
+    return this.cached(`report:${lapId}:${reference.key}:${catalog.corners?.corners.length ?? '-'}`, () => {
+      const info = this.sessionInfo(lap.sessionId);
+      if (!info) return { ok: false, error: 'unknown session' };
+      try {
+        return ok(analyzeLap({ lap: this.lapInput(lap), reference: reference.input, session: info, ...catalog }));
+      } catch (error) {
+        return fail(error);
+      }
+    });
+  }
+
+  /** Lap `a` against lap `b` (Compare). */
+  compareLaps(a: number, b: number): Result<LapComparison> {
+    const lapA = this.lap(a);
+    const lapB = this.lap(b);
+    if (!lapA || !lapB) return { ok: false, error: 'a marked lap is not loaded' };
+    const catalog = this.catalogFor(lapA.sessionId);
+    return this.cached(`compare:${a}:${b}:${catalog.corners?.corners.length ?? '-'}`, () => {
+      const info = this.sessionInfo(lapA.sessionId);
+      if (!info) return { ok: false, error: 'unknown session' };
+      try {
+        return ok(analyzeLap({ lap: this.lapInput(lapA), reference: this.lapInput(lapB), session: info, ...catalog }));
+      } catch (error) {
+        return fail(error);
+      }
+    });
+  }
+
+  /** The session's corner catalog from its analysis, so report and compare number corners as the map does. */
+  private catalogFor(sessionId: number): { corners?: SessionAnalysis['catalog'] } {
+    const analysis = this.sessionAnalysis(sessionId);
+    return analysis?.ok ? { corners: analysis.value.catalog } : {};
+  }
+
+  private cached<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = make();
+    this.memo.set(key, value);
+    // Keep the memo small: old generations and old comparisons go first.
+    if (this.memo.size > 200) {
+      for (const k of this.memo.keys()) {
+        this.memo.delete(k);
+        if (this.memo.size <= 150) break;
+      }
+    }
+    return value;
+  }
+}
+
+/** The fastest valid flying lap. */
+export function bestLap<T extends Lap>(laps: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const lap of laps) if (lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best.time)) best = lap;
+  return best;
+}
+
+function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(error: unknown): Result<T> {
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
