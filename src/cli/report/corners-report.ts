@@ -5,20 +5,10 @@
 import type { CornerMetrics, CornerSummary } from '../../engine/analysis/index.js';
 import type { StoredCornerCatalog } from '../../store/index.js';
 import { formatLapTime, renderTable } from '../output.js';
-import { SCHEMAS, SI_UNITS, type SessionJson } from './json.js';
+import { SCHEMAS, SI_UNITS, type CornerIdentity, type SessionJson } from './json.js';
 import { fmtDistance, fmtSpeed, type Units } from './units.js';
 
-export type CornerListRow = {
-  readonly number: number;
-  readonly name: string | null;
-  readonly direction: 'L' | 'R';
-  /** m along the lap (catalog geometry). */
-  readonly entry: number;
-  readonly apex: number;
-  readonly exit: number;
-  /** Found in this session's track model (false: only in the stored catalog). */
-  readonly detected: boolean;
-  readonly added: boolean;
+export type CornerListRow = CornerIdentity & {
   /** rad, heading change through the corner in this session (left > 0); null when not detected. */
   readonly turn: number | null;
   /** On the best lap: m/s at the slowest point and where it was (m), brake point (m), entry/exit speed (m/s), gear at the apex. */

@@ -50,3 +50,19 @@ export type LapJson = {
 export function lapJson(r: LapRecord): LapJson {
   return { number: r.number, time: r.time, timeSource: r.timeSource, valid: r.valid, category: r.category, sectors: r.sectors };
 }
+
+/** A corner as the track's catalog numbers it; shared by the lap report and the corner list. */
+export type CornerIdentity = {
+  readonly number: number;
+  readonly name: string | null;
+  /** 'L' left, 'R' right. */
+  readonly direction: 'L' | 'R';
+  /** m, the catalog's geometric entry, apex and exit. */
+  readonly entry: number;
+  readonly apex: number;
+  readonly exit: number;
+  /** Found in this analysis's track model (false: known from the stored catalog only). */
+  readonly detected: boolean;
+  /** New to the track's catalog with this report. */
+  readonly added: boolean;
+};

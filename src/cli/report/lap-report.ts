@@ -5,7 +5,7 @@
  */
 import { formatTip, type CornerMetrics, type CornerPhasePoints, type LapComparison, type Tip } from '../../engine/analysis/index.js';
 import type { LapRecord, SessionDetail } from '../../store/index.js';
-import { lapJson, sessionJson, SCHEMAS, SI_UNITS, type LapJson, type SessionJson } from './json.js';
+import { lapJson, sessionJson, SCHEMAS, SI_UNITS, type CornerIdentity, type LapJson, type SessionJson } from './json.js';
 import type { PedalCurves } from './pedals.js';
 import type { UnitSystem } from './units.js';
 import type { ResolvedReference } from './reference.js';
@@ -18,19 +18,7 @@ export type PhaseLoss = {
   readonly total: number;
 };
 
-export type CornerRow = {
-  readonly number: number;
-  readonly name: string | null;
-  /** 'L' left, 'R' right. */
-  readonly direction: 'L' | 'R';
-  /** m, the catalog's geometric entry, apex and exit. */
-  readonly entry: number;
-  readonly apex: number;
-  readonly exit: number;
-  /** Seen in this comparison's track model (false: known from the stored catalog only). */
-  readonly detected: boolean;
-  /** New to the track's catalog with this report. */
-  readonly added: boolean;
+export type CornerRow = CornerIdentity & {
   /** The reference's phase points (m), null when the corner could not be cut. */
   readonly phases: CornerPhasePoints | null;
   readonly lap: CornerMetrics | null;
