@@ -44,17 +44,21 @@ export async function runCapture(options: {
 }): Promise<RecorderSummary> {
   const { live, out } = options;
   const stop = waitForStopSignal();
+  const { loadSettings } = await import('./settings.js');
+  // A broken settings file falls back to the defaults: it must never stop a recording.
+  const settings = loadSettings();
+  const unwatch = options.store ? (await import('./notify.js')).watchPersonalBests({ bus: live.bus, store: options.store, settings }) : () => {};
   try {
     if (options.ui === 'tui') {
       const { runLiveTui } = await import('../tui/run-live.js');
-      const { openSettings } = await import('./settings.js');
       await runLiveTui({
         bus: live.bus,
         title: options.title,
         sessionId: () => live.recorder.currentSessionId(),
-        settings: openSettings().read(),
+        settings,
         ...(options.store ? { store: options.store } : {}),
-        ...(options.until && !options.stayOpen ? { until: options.until } : {}),
+        // A terminate or hang-up request ends the TUI too (Ctrl-C arrives as a key in raw mode).
+        until: Promise.race([stop.promise, ...(options.until && !options.stayOpen ? [options.until] : [])]),
       });
     } else {
       const unsubscribe = printLapLines(live.bus, out, options.json);
@@ -63,12 +67,17 @@ export async function runCapture(options: {
     }
   } finally {
     stop.dispose();
+    unwatch();
   }
   const summary = await live.stop();
   return summary;
 }
 
 export function summarize(summary: RecorderSummary, out: Out, counters: { packets: number; errors: number }): void {
+  if (summary.sessionIds.length > 0) {
+    // Best-effort desktop notification; never blocks or fails the command.
+    void import('./notify.js').then(async ({ notify }) => notify('session-saved', `session ${summary.sessionIds.join(', ')} saved: ${summary.laps.length} lap(s)`, (await import('./settings.js')).loadSettings()));
+  }
   const timed = summary.laps.filter((l) => l.valid && l.category === 'flying');
   const best = timed.reduce<number | undefined>((b, l) => (b === undefined || l.time < b ? l.time : b), undefined);
   const ids = summary.sessionIds.join(', ');

@@ -57,7 +57,12 @@ export function listenPlan(game: string, port: number | undefined, gameHost: str
 export async function runRecord(opts: RecordOptions, command: Command): Promise<void> {
   const out = createOut();
   const port = opts.port === undefined ? undefined : parsePositiveInt(opts.port, '--port');
-  const { listen, notes } = listenPlan(opts.game, port, opts.host);
+  // `racecraft config set ports.<game> N` changes a game's port; --port wins over it.
+  // (A port left at the game's default means "the default": for AC that is the game's own port,
+  // and racecraft listens on a free one.)
+  const setting = opts.game === 'auto' ? undefined : (await import('../settings.js')).loadSettings().ports[opts.game];
+  const configured = setting !== undefined && setting !== findProtocol(opts.game)?.defaultPorts[0] ? setting : undefined;
+  const { listen, notes } = listenPlan(opts.game, port ?? configured, opts.host);
   const ui = chooseUi(opts, out);
   const store = openStoreForWrite(command);
   const raw = opts.raw === undefined ? undefined : openRawCapture(opts.raw);

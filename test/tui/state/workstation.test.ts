@@ -72,14 +72,15 @@ describe('workstation reducer', () => {
 });
 
 describe('live frame rate', () => {
-  it('keeps cells redrawn per second constant: 9 for the live screen at 120x40, 15 at 80x24, between 6 and 30', async () => {
+  it('keeps cells redrawn per second constant: 8 for the live screen at 120x40, 13 at 80x24, between 6 and 30', async () => {
     const { liveFrameRate } = await import('../../../src/tui/state/frame-rate.js');
     // The Live screen draws 25 of 40 rows at 120x40 and 23 of 24 at 80x24.
-    expect(liveFrameRate(120, 25)).toBe(9);
-    expect(liveFrameRate(80, 23)).toBe(15);
+    expect(liveFrameRate(120, 25)).toBe(8);
+    expect(liveFrameRate(80, 23)).toBe(13);
     // The map redraws live too, over the whole terminal.
     expect(liveFrameRate(120, 39)).toBe(6);
     expect(liveFrameRate(300, 90)).toBe(6);
     expect(liveFrameRate(40, 10)).toBe(30);
+    expect(liveFrameRate(60, 20)).toBe(20);
   });
 });
