@@ -5,6 +5,7 @@ import type { LiveSession } from './live-session.js';
 import { printLapLines } from './lap-lines.js';
 import { createOut, formatLapTime, type Out } from './output.js';
 import { waitForStopSignal } from './stop-signal.js';
+import { bestLap } from '../engine/model/lap.js';
 
 /** Options shared by `record` and `demo`. */
 export type CaptureUiOptions = { headless?: boolean; json?: boolean };
@@ -78,8 +79,7 @@ export function summarize(summary: RecorderSummary, out: Out, counters: { packet
     // Best-effort desktop notification; never blocks or fails the command.
     void import('./notify.js').then(async ({ notify }) => notify('session-saved', `session ${summary.sessionIds.join(', ')} saved: ${summary.laps.length} lap(s)`, (await import('./settings.js')).loadSettings()));
   }
-  const timed = summary.laps.filter((l) => l.valid && l.category === 'flying');
-  const best = timed.reduce<number | undefined>((b, l) => (b === undefined || l.time < b ? l.time : b), undefined);
+  const best = bestLap(summary.laps)?.time;
   const ids = summary.sessionIds.join(', ');
   out.note(
     summary.sessionIds.length === 0

@@ -1,5 +1,5 @@
 import type { BusEvent, FrameBus } from '../engine/capture/frame-bus.js';
-import type { Lap } from '../engine/model/lap.js';
+import { isTimedLap, type Lap } from '../engine/model/lap.js';
 import { formatLapTime, type Out } from './output.js';
 
 /** Headless mode: one line per completed lap on stdout (NDJSON with --json), notes on stderr. */
@@ -12,7 +12,7 @@ export function printLapLines(bus: FrameBus, out: Out, json: boolean): () => voi
     }
     if (event.kind !== 'lap') return;
     const lap = event.lap;
-    const isBest = lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best);
+    const isBest = isTimedLap(lap) && (best === undefined || lap.time < best);
     if (isBest) best = lap.time;
     if (json) out.record(lapEvent(lap, isBest));
     else out.line(lapLine(lap, isBest));

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { importCapture } from '../import-capture.js';
 import { createOut, formatLapTime } from '../output.js';
 import { openStoreForWrite } from '../store-access.js';
+import { bestLap, isTimedLap } from '../../engine/model/lap.js';
 
 const PCAP_MAGICS = new Set([0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0x0a0d0d0a]);
 
@@ -137,8 +138,8 @@ function report(
   json: boolean,
   r: { file: string; kind: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number },
 ): void {
-  const timed = r.laps.filter((l) => l.valid && l.category === 'flying');
-  const best = timed.reduce<number | undefined>((b, l) => (b === undefined || l.time < b ? l.time : b), undefined);
+  const timed = r.laps.filter(isTimedLap);
+  const best = bestLap(r.laps)?.time;
   if (json) {
     out.json({ schema: 'racecraft.import/1', file: r.file, format: r.kind, sessions: r.sessionIds, games: r.games, laps: r.laps.length, flyingLaps: timed.length, bestLapTime: best ?? null, datagrams: r.datagrams ?? null, dropped: r.dropped ?? null, warnings: r.warnings });
     return;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { LapRecord } from '../../store/index.js';
 import { createOut, formatGap, formatLapTime, renderTable } from '../output.js';
 import { openStoreForRead, resolveSession } from '../store-access.js';
+import { bestLap } from '../../engine/model/lap.js';
 
 /** JSON shape of one lap in `racecraft laps --json` (schema racecraft.laps/1); times in s. */
 export function lapJson(lap: LapRecord, best: number | undefined): Record<string, unknown> {
@@ -22,9 +23,7 @@ export function lapJson(lap: LapRecord, best: number | undefined): Record<string
 
 /** Best valid flying lap time of a list. */
 export function bestLapTime(laps: readonly LapRecord[]): number | undefined {
-  let best: number | undefined;
-  for (const lap of laps) if (lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best)) best = lap.time;
-  return best;
+  return bestLap(laps)?.time;
 }
 
 export function register(program: Command): void {

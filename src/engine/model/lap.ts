@@ -28,3 +28,15 @@ export type Lap = {
 /** Lap time bounds: anything outside is a stale counter or a paused game, never a lap. */
 export const MIN_LAP_TIME_S = 10;
 export const MAX_LAP_TIME_S = 3600;
+
+/** A valid flying lap: the only kind that counts for bests, gaps and references. */
+export function isTimedLap(lap: Lap): boolean {
+  return lap.valid && lap.category === 'flying';
+}
+
+/** The fastest valid flying lap of a list, if any. */
+export function bestLap<T extends Lap>(laps: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const lap of laps) if (isTimedLap(lap) && (best === undefined || lap.time < best.time)) best = lap;
+  return best;
+}

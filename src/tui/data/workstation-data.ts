@@ -14,6 +14,7 @@ import type { Lap, SessionInfo, Trace } from '../../engine/model/index.js';
 import type { LapRecord, SessionSummary, Store } from '../../store/index.js';
 import type { LibraryAccess } from './library-access.js';
 import { referenceFromLap, referenceFromLibrary, type ActiveReference, type ReferenceChoice } from './reference.js';
+import { bestLap } from '../../engine/model/lap.js';
 
 /** Where the workstation's data comes from; every part is optional. */
 export type WorkstationSources = {
@@ -256,12 +257,6 @@ export class WorkstationData {
   }
 }
 
-/** The fastest valid flying lap. */
-export function bestLap<T extends Lap>(laps: readonly T[]): T | undefined {
-  let best: T | undefined;
-  for (const lap of laps) if (lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best.time)) best = lap;
-  return best;
-}
 
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -270,3 +265,6 @@ function ok<T>(value: T): Result<T> {
 function fail<T>(error: unknown): Result<T> {
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }
+
+/** The fastest valid flying lap (one rule for the whole app: engine/model/lap.ts). */
+export { bestLap };

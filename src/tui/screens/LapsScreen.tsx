@@ -4,6 +4,7 @@ import type { LapRow } from '../data/workstation-data.js';
 import { formatClock, formatDate, formatDelta, formatSector } from '../render/format.js';
 import { renderTable, type Column } from '../render/table.js';
 import { listWindow } from '../state/window.js';
+import { bestLap, isTimedLap } from '../../engine/model/lap.js';
 
 export type LapsScreenProps = {
   /** "Session 3 · Kestrel Park · Racecraft RC-1 (recording)". */
@@ -32,19 +33,18 @@ const LAP_COLUMNS: readonly Column[] = [
 
 /** The lap table as text lines: header first, then one line per lap in `laps` order. */
 export function lapTableLines(laps: readonly LapRow[], compare: readonly number[], referenceLap: number | undefined, width: number): string[] {
-  let best: number | undefined;
-  for (const lap of laps) if (lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best)) best = lap.time;
+  const best = bestLap(laps)?.time;
   const rows = laps.map((lap) => {
     const marks = [
       lap.id !== undefined && lap.id === referenceLap ? 'REF' : '',
       lap.id !== undefined && compare.includes(lap.id) ? `CMP${compare.indexOf(lap.id) + 1}` : '',
-      best !== undefined && lap.time === best && lap.valid && lap.category === 'flying' ? 'best' : '',
+      best !== undefined && lap.time === best && isTimedLap(lap) ? 'best' : '',
     ].filter((m) => m);
     const timed = lap.category !== 'incomplete' && lap.category !== 'out' && lap.category !== 'pit';
     return [
       String(lap.number),
       formatClock(lap.time),
-      best !== undefined && lap.valid && lap.category === 'flying' ? formatDelta(lap.time - best) : '',
+      best !== undefined && isTimedLap(lap) ? formatDelta(lap.time - best) : '',
       timed ? formatSector(lap.sectors[0]) : '',
       timed ? formatSector(lap.sectors[1]) : '',
       timed ? formatSector(lap.sectors[2]) : '',

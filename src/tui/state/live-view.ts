@@ -4,6 +4,7 @@ import type { ActiveReference } from '../data/reference.js';
 import type { GPoint } from '../render/gg-plot.js';
 import { shiftLight, type ShiftLight } from '../render/rpm.js';
 import { downsample } from '../render/series.js';
+import { bestLap } from '../../engine/model/lap.js';
 
 /** What the Live screen shows, from the bus's state at one instant. Pure: built per redraw. */
 export type LiveInput = {
@@ -119,9 +120,7 @@ export function currentLapTime(frame: TelemetryFrame, lapFrames: readonly Teleme
 }
 
 function bestTime(laps: readonly Lap[]): number | undefined {
-  let best: number | undefined;
-  for (const lap of laps) if (lap.valid && lap.category === 'flying' && (best === undefined || lap.time < best)) best = lap.time;
-  return best;
+  return bestLap(laps)?.time;
 }
 
 /**
