@@ -4,6 +4,7 @@ import type { TelemetryFrame } from '../../../../src/engine/model/index.js';
 import type { DecodeResult } from '../../../../src/engine/games/types.js';
 import { describeShared } from '../../../helpers/shared.js';
 import { loadMonzaPackets } from './monza-capture.js';
+import { correlation } from '../../../helpers/stats.js';
 
 /**
  * Golden values read independently from the bytes with Python `struct` (offsets of
@@ -133,17 +134,3 @@ describeShared('AC decoder on the real Monza capture (Audi R8 LMS, vthinsel, CC0
   });
 });
 
-function correlation(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}

@@ -10,6 +10,7 @@ import type { DecodeResult } from '../../../../src/engine/games/types.js';
 import type { TelemetryFrame } from '../../../../src/engine/model/index.js';
 import { describeShared } from '../../../helpers/shared.js';
 import { fieldNameOfColumn, fieldsOfRow, loadForzaCsv, type CsvRow } from './csv-capture.js';
+import { correlation } from '../../../helpers/stats.js';
 
 const G = 9.80665;
 const f32 = (value: number): number => Math.fround(value);
@@ -160,17 +161,3 @@ describe('Forza CSV mapping helpers', () => {
   });
 });
 
-function correlation(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}

@@ -4,6 +4,7 @@ import type { DecodeResult } from '../../../../src/engine/games/types.js';
 import type { TelemetryFrame } from '../../../../src/engine/model/index.js';
 import { describeShared } from '../../../helpers/shared.js';
 import { loadPc1Packets } from './pc1-capture.js';
+import { correlation } from '../../../helpers/stats.js';
 
 /**
  * Project CARS 1 protocol: DECODED (own module, src/engine/games/pcars2/pc1/), not refused.
@@ -94,17 +95,3 @@ describeShared('PCARS decoder on the real Project CARS 1 capture (Dubai Autodrom
   });
 });
 
-function correlation(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}

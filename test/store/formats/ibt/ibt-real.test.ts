@@ -4,25 +4,11 @@ import { FormatError } from '../../../../src/store/formats/format-error.js';
 import { readIbt } from '../../../../src/store/formats/ibt/import.js';
 import { parseIbt } from '../../../../src/store/formats/ibt/read.js';
 import { describeShared, requireSharedFile } from '../../../helpers/shared.js';
+import { correlation } from '../../../helpers/stats.js';
 
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(requireSharedFile('formats', 'ibt', name)));
 const TSUKUBA = 'formulavee_tsukuba 1kouter 2025-01-30 17-09-29.ibt';
 
-function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) [mx, my] = [mx + x[i]! / n, my + y[i]! / n];
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
 
 describeShared('iRacing .ibt on real files (shared/formats/ibt)', () => {
   it('Tsukuba: its complete laps with the times its LapLastLapTime channel reports', () => {
