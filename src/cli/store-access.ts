@@ -42,9 +42,4 @@ export function resolveSession(store: Store, id: string | undefined): SessionSum
   return session;
 }
 
-/** Parse a positive whole number option, with a one-line error naming the option. */
-export function parsePositiveInt(value: string, what: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`${what} must be a whole number, got '${value}'`);
-  return n;
-}
+export { parsePositiveInt } from './arguments.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storableExtras, storeImported } from '../../src/cli/commands/import.js';
+import { storableExtras, storeImported } from '../../src/cli/commands/import-run.js';
 import { csvLines, importSessionFile, writeJson, type ExtraChannel } from '../../src/store/formats/index.js';
 import { openStore } from '../../src/store/index.js';
 import { EXTRA_CHANNEL_SQL } from '../../src/store/repos/extra-channels.js';

@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../../src/cli/commands/config.js';
 import type { Out } from '../../src/cli/output.js';
+import { defaultUnitSystem } from '../../src/cli/report/default-units.js';
+import { readSettingsFile, settingsFilePath } from '../../src/cli/settings-file.js';
 import { SETTING_KEYS, defaultSettings, loadSettings, openSettings } from '../../src/cli/settings.js';
 
 let dir: string;
@@ -71,6 +73,26 @@ describe('settings', () => {
     writeFileSync(s.path, '{"units": "parsecs"}');
     expect(loadSettings({ cwd: dir })).toEqual(defaultSettings());
     expect(() => openSettings({ cwd: dir })).toThrow(/cannot read the settings file/);
+  });
+});
+
+describe('the light settings reader (reports read units without loading conf)', () => {
+  it('names the file conf writes, with RACECRAFT_CONFIG_DIR and without', () => {
+    expect(settingsFilePath({ RACECRAFT_CONFIG_DIR: dir })).toBe(openSettings({ env: { RACECRAFT_CONFIG_DIR: dir } }).path);
+    // Without the override both fall back to the user's config directory; compare the paths only.
+    expect(settingsFilePath({})).toBe(openSettings({ env: {} }).path);
+  });
+
+  it('reports follow `config set units`, default metric, and shrug off a broken file', async () => {
+    const env = { RACECRAFT_CONFIG_DIR: dir };
+    expect(await defaultUnitSystem(env)).toBe('metric');
+    openSettings({ cwd: dir }).set('units', 'imperial');
+    expect(await defaultUnitSystem(env)).toBe('imperial');
+    writeFileSync(settingsFilePath(env), '{"units": "furlongs"}');
+    expect(await defaultUnitSystem(env)).toBe('metric');
+    writeFileSync(settingsFilePath(env), 'not json');
+    expect(readSettingsFile(env)).toEqual({});
+    expect(await defaultUnitSystem(env)).toBe('metric');
   });
 });
 

@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { createOut, type Out } from '../output.js';
-import { SETTING_KEYS, openSettings, type SettingsStore } from '../settings.js';
+import type { SettingsStore } from '../settings.js';
+
+// settings.ts loads conf and every game's decoder (for the default ports), ~200 ms: only when a
+// config command runs, never for the help text or other commands.
+const settingsModule = (): Promise<typeof import('../settings.js')> => import('../settings.js');
+const KEYS_HELP = 'units, reference, notifications or ports.<game> (`racecraft config get` lists them all)';
 
 export type ConfigCommandDeps = {
   /** Injected by tests; default the user's settings file ($RACECRAFT_CONFIG_DIR honoured). */
@@ -15,18 +20,19 @@ export type ConfigCommandDeps = {
  * login lives in the same file but is managed by `racecraft library login|logout`.
  */
 export function register(program: Command, deps: ConfigCommandDeps = {}): void {
-  const settings = deps.settings ?? (() => openSettings());
+  const settings = async (): Promise<SettingsStore> => (deps.settings ? deps.settings() : (await settingsModule()).openSettings());
   const output = deps.out ?? (() => createOut());
   const config = program.command('config').description('read and change settings (units, reference lap, ports, notifications)');
 
   config
     .command('get')
     .description('print one setting, or all of them')
-    .argument('[key]', `one of: ${Object.keys(SETTING_KEYS).join(', ')}`)
+    .argument('[key]', KEYS_HELP)
     .option('--json', 'JSON output')
-    .action((key: string | undefined, opts: { json?: boolean }) => {
+    .action(async (key: string | undefined, opts: { json?: boolean }) => {
       const out = output();
-      const store = settings();
+      const store = await settings();
+      const { SETTING_KEYS } = await settingsModule();
       if (key !== undefined) {
         const value = store.get(key);
         if (opts.json) out.json({ schema: 'racecraft.config/1', key, value });
@@ -45,10 +51,10 @@ export function register(program: Command, deps: ConfigCommandDeps = {}): void {
   config
     .command('set')
     .description('change a setting (checked before it is stored)')
-    .argument('<key>', `one of: ${Object.keys(SETTING_KEYS).join(', ')}`)
+    .argument('<key>', KEYS_HELP)
     .argument('<value>', 'the new value')
-    .action((key: string, value: string) => {
-      const stored = settings().set(key, value);
+    .action(async (key: string, value: string) => {
+      const stored = (await settings()).set(key, value);
       output().note(`${key} = ${String(stored)}`);
     });
 
@@ -56,8 +62,8 @@ export function register(program: Command, deps: ConfigCommandDeps = {}): void {
     .command('unset')
     .description('put a setting back to its default')
     .argument('<key>', 'the setting')
-    .action((key: string) => {
-      const store = settings();
+    .action(async (key: string) => {
+      const store = await settings();
       store.reset(key);
       output().note(`${key} = ${String(store.get(key))} (default)`);
     });
@@ -65,8 +71,8 @@ export function register(program: Command, deps: ConfigCommandDeps = {}): void {
   config
     .command('path')
     .description('print where the settings file is')
-    .action(() => {
-      output().line(settings().path);
+    .action(async () => {
+      output().line((await settings()).path);
     });
 
   config.action(() => {

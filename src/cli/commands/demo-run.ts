@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { adaptLapNumbering, createDemoTransport } from '../demo-transport.js';
 import { startLiveSession, storeSink } from '../live-session.js';
 import { createOut } from '../output.js';
-import { parsePace } from '../pace.js';
+import { parsePace } from '../arguments.js';
 import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
 
 export type DemoOptions = CaptureUiOptions & {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { LapRecord } from '../../store/index.js';
 import { createOut, formatGap, formatLapTime, renderTable } from '../output.js';
-import { openStoreForRead, resolveSession } from '../store-access.js';
 import { bestLap } from '../../engine/model/lap.js';
 
 /** JSON shape of one lap in `racecraft laps --json` (schema racecraft.laps/1); times in s. */
@@ -32,7 +31,9 @@ export function register(program: Command): void {
     .description('list the laps of a session (default: the latest)')
     .option('-s, --session <id>', 'session id (see `racecraft sessions`)')
     .option('--json', 'machine-readable output (schema racecraft.laps/1)')
-    .action((opts: { session?: string; json?: boolean }, command: Command) => {
+    .action(async (opts: { session?: string; json?: boolean }, command: Command) => {
+      // The store (better-sqlite3) loads when a listing runs, not when any command starts.
+      const { openStoreForRead, resolveSession } = await import('../store-access.js');
       const out = createOut();
       const store = openStoreForRead(command);
       try {

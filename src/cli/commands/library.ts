@@ -1,15 +1,29 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-// Direct module imports, not the library barrel: that one also loads the server (fastify, pg).
-import { createLibraryClient, normaliseServerUrl, type LibraryClient } from '../../store/library/client.js';
+import type { LibraryClient } from '../../store/library/client.js';
 import { ITEM_KINDS, toKeyComponent, type ItemKind } from '../../store/library/items.js';
-import { openLocalLibraryFile, type LocalLibrary } from '../../store/library/local.js';
-import { createLibrarySettings, type LibrarySettings } from '../../store/library/settings.js';
-import { pullLibrary, pushLibrary, type PullFilter } from '../../store/library/sync.js';
+import type { LocalLibrary } from '../../store/library/local.js';
+import type { LibrarySettings } from '../../store/library/settings.js';
+import type { PullFilter } from '../../store/library/sync.js';
 import { ValidationError } from '../../store/library/validate.js';
 import { UserError } from '../errors.js';
 import { createOut, formatLapTime, renderTable, type Out } from '../output.js';
-import { openStoreForWrite } from '../store-access.js';
+
+/**
+ * The client, the local copy, the login (conf) and the store load only when a library command
+ * runs: together they cost ~250 ms, which every other command would otherwise pay at start-up.
+ * Direct module imports, not the library barrel: that one also loads the server (fastify, pg).
+ */
+async function load() {
+  const [client, local, settings, sync, access] = await Promise.all([
+    import('../../store/library/client.js'),
+    import('../../store/library/local.js'),
+    import('../../store/library/settings.js'),
+    import('../../store/library/sync.js'),
+    import('../store-access.js'),
+  ]);
+  return { ...client, ...local, ...settings, ...sync, ...access };
+}
 
 /**
  * `racecraft library ...`: the sync client. The server URL and token live in the settings file
@@ -27,7 +41,8 @@ export type LibraryCommandDeps = {
 type LocalHandle = LocalLibrary & { close(): void };
 
 /** The local library in the user's database (opened through the store first, which creates and migrates the file). */
-function openLocal(command: Command): LocalHandle {
+async function openLocal(command: Command): Promise<LocalHandle> {
+  const { openStoreForWrite, openLocalLibraryFile } = await load();
   const store = openStoreForWrite(command);
   const path = store.path;
   store.close();
@@ -36,7 +51,7 @@ function openLocal(command: Command): LocalHandle {
 }
 
 async function withLocal<T>(command: Command, work: (local: LocalHandle) => Promise<T> | T): Promise<T> {
-  const local = openLocal(command);
+  const local = await openLocal(command);
   try {
     return await work(local);
   } finally {
@@ -60,14 +75,14 @@ function filterFrom(opts: { kind?: string; game?: string; track?: string }): Pul
 }
 
 export function register(program: Command, deps: LibraryCommandDeps = {}): void {
-  const settings = deps.settings ?? (() => createLibrarySettings());
+  const settings = async (): Promise<LibrarySettings> => (deps.settings ? deps.settings() : (await load()).createLibrarySettings());
   const output = deps.out ?? (() => createOut());
   const readStdin = deps.readStdin ?? (() => readFileSync(0, 'utf8'));
 
-  function client(): LibraryClient {
-    const login = settings().login();
+  async function client(): Promise<LibraryClient> {
+    const login = (await settings()).login();
     if (!login) throw new UserError('not logged in to a library', 'run `racecraft library login URL --token rc_...` (tokens come from `racecraft serve token create`)');
-    return createLibraryClient(login);
+    return (await load()).createLibraryClient(login);
   }
 
   const library = program.command('library').description('sync track maps, car profiles and reference laps with a racecraft library server');
@@ -78,21 +93,23 @@ export function register(program: Command, deps: LibraryCommandDeps = {}): void 
     .option('--token <token>', "a token from the server's admin (`-` reads it from stdin); omit for a public-read server")
     .action(async (url: string, opts: { token?: string }) => {
       const out = output();
+      const { createLibraryClient, normaliseServerUrl } = await load();
       const base = normaliseServerUrl(url);
       const token = opts.token === '-' ? readStdin().trim() : opts.token;
       const probe = createLibraryClient(token !== undefined ? { url: base, token } : { url: base });
       const health = await probe.health();
       // A listing needs read scope (unless the server is public-read): this checks the token.
       await probe.list({ limit: 1 });
-      settings().saveLogin(token !== undefined ? { url: base, token } : { url: base });
-      out.note(`logged in to ${base} (${health.engine}, ${health.keys} items); settings saved in ${settings().path}`);
+      const login = await settings();
+      login.saveLogin(token !== undefined ? { url: base, token } : { url: base });
+      out.note(`logged in to ${base} (${health.engine}, ${health.keys} items); settings saved in ${login.path}`);
     });
 
   library
     .command('logout')
     .description('forget the saved library URL and token')
-    .action(() => {
-      settings().clearLogin();
+    .action(async () => {
+      (await settings()).clearLogin();
       output().note('logged out');
     });
 
@@ -106,7 +123,8 @@ export function register(program: Command, deps: LibraryCommandDeps = {}): void 
     .action(async (opts: { kind?: string; game?: string; track?: string; json?: boolean }, command: Command) => {
       const out = output();
       const filter = filterFrom(opts);
-      const remote = client();
+      const remote = await client();
+      const { pullLibrary } = await load();
       const report = await withLocal(command, (local) => pullLibrary(local, remote, filter));
       if (opts.json) {
         out.json({ schema: 'racecraft.library.pull/1', server: remote.url, ...report });
@@ -125,7 +143,8 @@ export function register(program: Command, deps: LibraryCommandDeps = {}): void 
     .option('--json', 'machine-readable output (schema racecraft.library.push/1)')
     .action(async (opts: { json?: boolean }, command: Command) => {
       const out = output();
-      const remote = client();
+      const remote = await client();
+      const { pushLibrary } = await load();
       const report = await withLocal(command, (local) => pushLibrary(local, remote));
       if (opts.json) {
         out.json({ schema: 'racecraft.library.push/1', server: remote.url, ...report });
@@ -153,7 +172,7 @@ export function register(program: Command, deps: LibraryCommandDeps = {}): void 
       const out = output();
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UserError(`--limit must be a whole number from 1 to 500, got '${opts.limit}'`);
-      const page = await client().list({ ...filterFrom(opts), ...(text ? { q: text } : {}), limit });
+      const page = await (await client()).list({ ...filterFrom(opts), ...(text ? { q: text } : {}), limit });
       if (opts.json) {
         out.json({ schema: 'racecraft.library.search/1', items: page.items, more: page.more });
         return;

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { closeSocket, openSendSocket } from '../../engine/capture/udp-socket.js';
 import type { readPcap } from '../../store/formats/index.js';
 import { UserError } from '../errors.js';
 import { createOut } from '../output.js';
-import { parsePositiveInt } from '../store-access.js';
-import { parsePace } from '../pace.js';
+import { parsePace, parsePositiveInt } from '../arguments.js';
 
 type ReplayOptions = { to: string; speed: string; port?: string };
 
@@ -41,6 +39,7 @@ export function register(program: Command): void {
       const capture = await readCaptureFile(file);
       const datagrams = capture.datagrams.filter((d) => only === undefined || d.dstPort === only);
       if (datagrams.length === 0) throw new UserError(`${file} holds no UDP datagrams${only === undefined ? '' : ` to port ${only}`}`);
+      const { closeSocket, openSendSocket } = await import('../../engine/capture/udp-socket.js');
       const socket = openSendSocket();
       await new Promise<void>((resolve) => socket.connect(port, host, () => resolve()));
       const start = performance.now();

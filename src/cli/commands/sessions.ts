@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { SessionSummary } from '../../store/index.js';
 import { createOut, formatDate, formatLapTime, renderTable } from '../output.js';
-import { openStoreForRead } from '../store-access.js';
 
 /** JSON shape of one session in `racecraft sessions --json` (schema racecraft.sessions/1). */
 export function sessionJson(s: SessionSummary): Record<string, unknown> {
@@ -28,7 +27,9 @@ export function register(program: Command): void {
     .command('sessions')
     .description('list recorded sessions, newest first')
     .option('--json', 'machine-readable output (schema racecraft.sessions/1)')
-    .action((opts: { json?: boolean }, command: Command) => {
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      // The store (better-sqlite3) loads when a listing runs, not when any command starts.
+      const { openStoreForRead } = await import('../store-access.js');
       const out = createOut();
       const store = openStoreForRead(command);
       try {
