@@ -13,11 +13,22 @@ export function acTrackKey(track: string, config: string): string {
   return config === '' ? `ac:${track}` : `ac:${track}/${config}`;
 }
 
+/**
+ * The layout folder from a response, '' when AC did not say. A response dumped from the real game
+ * (kkoscielniak/digital-garden knowledge/others/ac-telemetry.md, read with rickwest/
+ * ac-remote-telemetry-client) carries trackConfig "ks_monza66%" for trackName "ks_monza66" while
+ * driving the Junior layout: AC can repeat the track name there, which names no layout.
+ */
+export function acLayout(response: Pick<AcHandshakeResponse, 'trackName' | 'trackConfig'>): string {
+  return response.trackConfig === response.trackName ? '' : response.trackConfig;
+}
+
 export function sessionFromHandshake(response: AcHandshakeResponse): SessionInfo {
   const session: { -readonly [K in keyof SessionInfo]: SessionInfo[K] } = { game: 'ac', format: AC_FORMAT };
   if (response.trackName !== '') {
-    session.trackKey = acTrackKey(response.trackName, response.trackConfig);
-    session.trackName = response.trackConfig === '' ? response.trackName : `${response.trackName} (${response.trackConfig})`;
+    const layout = acLayout(response);
+    session.trackKey = acTrackKey(response.trackName, layout);
+    session.trackName = layout === '' ? response.trackName : `${response.trackName} (${layout})`;
   }
   if (response.carName !== '') {
     session.carKey = `ac:${response.carName}`;

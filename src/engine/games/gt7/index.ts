@@ -18,7 +18,7 @@ export const gt7Protocol: GameProtocol = {
     '   (PS4: Settings > Network > View Connection Status).',
     '2. Run racecraft on a computer on the same local network and give it that address.',
     '3. Allow inbound UDP port 33740 on that computer (firewall). racecraft sends a one-byte heartbeat to',
-    '   the console\'s UDP port 33739 every 5 s and receives about 60 packets/s on 33740.',
+    '   the console\'s UDP port 33739 every 1.5 s and receives about 60 packets/s on 33740.',
     '4. Drive, or watch a replay. The console keeps streaming in menus and while paused; racecraft skips paused,',
     '   loading and parked-in-menu packets, so only driving is recorded.',
     'GT Sport works the same way on ports 33339 (heartbeat) and 33340 (telemetry).',
