@@ -10,10 +10,10 @@ import { bandsWithData, CarScreen } from './screens/CarScreen.js';
 import { CompareScreen } from './screens/CompareScreen.js';
 import { LapsScreen, SessionBrowser } from './screens/LapsScreen.js';
 import { LibraryScreen } from './screens/LibraryScreen.js';
-import { LiveScreen } from './screens/LiveScreen.js';
+import { LiveScreen, type LivePaint } from './screens/LiveScreen.js';
 import { ReportScreen } from './screens/ReportScreen.js';
 import { TrackMapScreen } from './screens/TrackMapScreen.js';
-import { titleOf } from './state/live-view.js';
+import { titleOf, type LiveInput } from './state/live-view.js';
 import type { WorkstationState } from './state/workstation.js';
 
 export type ScreenViewProps = {
@@ -32,6 +32,8 @@ export type ScreenViewProps = {
   readonly height: number;
   /** Written while rendering: what the key handler must know of the screen (corner rows, speed bands). */
   readonly counts: { readonly corners: MutableRefObject<number>; readonly bands: MutableRefObject<number> };
+  /** The live painter and its rate, when the Live screen should keep moving between renders. */
+  readonly paint?: Omit<LivePaint, 'bus' | 'feed'>;
 };
 
 const SAMPLE_EVERY = 3;
@@ -59,23 +61,21 @@ export function ScreenView(props: ScreenViewProps) {
           </Box>
         );
       }
-      const frame = bus.latest();
       const liveId = data.liveSessionId();
-      // The bus hears the game's session packets; the store knows what the recorder was told.
-      const session = bus.session() ?? data.sessionInfo(liveId);
       const profile = data.carProfile(liveId);
-      const gear = frame?.gear;
-      const computed = gear !== undefined ? profile?.shifts?.gears.find((g) => g.gear === gear)?.optimalRpm ?? undefined : undefined;
-      const maxRpm = session?.maxRpm;
-      const shift = computed ? { rpm: computed, source: 'computed' as const } : maxRpm ? { rpm: maxRpm, source: 'limiter' as const } : undefined;
-      return (
-        <LiveScreen
-          input={{ frame, session, laps: bus.laps(), lapFrames: bus.lapFrames(), counters: bus.counters, reference: reference.value, shift }}
-          units={units}
-          width={width}
-          height={height}
-        />
-      );
+      const referenceNow = reference.value;
+      // Read at each paint as well as now: the painter redraws between renders from the bus.
+      const feed = (): LiveInput => {
+        const frame = bus.latest();
+        // The bus hears the game's session packets; the store knows what the recorder was told.
+        const session = bus.session() ?? data.sessionInfo(liveId);
+        const gear = frame?.gear;
+        const computed = gear !== undefined ? profile?.shifts?.gears.find((g) => g.gear === gear)?.optimalRpm ?? undefined : undefined;
+        const maxRpm = session?.maxRpm;
+        const shift = computed ? { rpm: computed, source: 'computed' as const } : maxRpm ? { rpm: maxRpm, source: 'limiter' as const } : undefined;
+        return { frame, session, laps: bus.laps(), lapFrames: bus.lapFrames(), counters: bus.counters, reference: referenceNow, shift };
+      };
+      return <LiveScreen input={feed()} units={units} width={width} height={height} {...(props.paint ? { paint: { ...props.paint, bus, feed } } : {})} />;
     }
     case 'laps': {
       if (state.browser) return <SessionBrowser sessions={props.sessions} cursor={state.sessionCursor} current={sessionId} width={width} height={height} />;

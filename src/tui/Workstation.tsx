@@ -11,7 +11,8 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import { KEYMAP, keyName, resolveKey, type Command } from './keymap.js';
 import type { Units } from './render/format.js';
 import { type ScreenId } from './screens.js';
-import { liveFrameRate } from './state/frame-rate.js';
+import { liveFrameRate, MAX_LIVE_FPS } from './state/frame-rate.js';
+import type { LivePainter } from './live-painter.js';
 import { initialState, workstationReducer, type WorkstationAction, type WorkstationState } from './state/workstation.js';
 import { ScreenView } from './ScreenView.js';
 import { liveScreenHeight } from './screens/LiveScreen.js';
@@ -31,12 +32,19 @@ export type WorkstationProps = {
   readonly onQuit?: () => void;
   /** Fixed size (tests); default the terminal's, followed on resize. */
   readonly size?: TerminalSize;
-  /** Most redraws per second of the live screens; default by terminal size (see frame-rate.ts). */
+  /** Most redraws per second of the live screens; default 30 on Live with a painter, else by terminal size (see frame-rate.ts). */
   readonly fps?: number;
+  /**
+   * Draws the Live screen between renders (mount.tsx gives one on a real terminal). Without it
+   * (tests, ink-testing-library) the Live screen re-renders through Ink at the frame rate.
+   */
+  readonly painter?: LivePainter;
 };
 
 /** Rows outside the screen area: the tab bar and the footer. */
 const CHROME_ROWS = 2;
+/** Rows above the screen area (the tab bar): the screen's first terminal row. */
+const TAB_ROWS = 1;
 
 /** Footer hints of a screen, from the keymap (so they always match the keys). */
 function hintsFor(screen: ScreenId, browser: boolean): string {
@@ -233,10 +241,15 @@ export function Workstation(props: WorkstationProps) {
       return act({ type: 'band', by: command === 'left' ? -1 : 1, count: bandCount.current });
     }
     if (s.screen === 'library') {
+      const libraryRows = libraryView.local.length + (libraryView.remote?.length ?? 0);
       switch (command) {
+        // One cursor runs down the local items, then on into the server's.
         case 'up':
         case 'down':
-          return act({ type: 'cursor', target: 'library', by: command === 'up' ? -1 : 1, count: libraryView.local.length });
+          return act({ type: 'cursor', target: 'library', by: command === 'up' ? -1 : 1, count: libraryRows });
+        case 'page-up':
+        case 'page-down':
+          return act({ type: 'cursor', target: 'library', by: command === 'page-up' ? -10 : 10, count: libraryRows });
         case 'pull':
         case 'push':
           return runLibrary(command);
@@ -246,6 +259,8 @@ export function Workstation(props: WorkstationProps) {
         case 'use': {
           const row = libraryView.local[s.libraryCursor];
           const lib = library();
+          const onServer = libraryView.remote?.[s.libraryCursor - libraryView.local.length];
+          if (!row && onServer) return act({ type: 'message', text: `${onServer.key} is only on the server: p pulls it, then Enter uses it` });
           if (!row || !lib) return undefined;
           if (row.kind !== 'reference') return act({ type: 'message', text: `${row.key} is a ${row.kind}, not a reference lap` });
           try {
@@ -280,8 +295,14 @@ export function Workstation(props: WorkstationProps) {
   // The Live screen redraws many times a second and Ink re-renders every line each time: it
   // takes only the lines it uses (the footer follows it), other screens the whole terminal.
   const screenHeight = state.screen === 'live' && !state.help && sources.bus ? liveScreenHeight(contentHeight) : contentHeight;
+  const onLive = state.screen === 'live' && !state.help && sources.bus !== undefined;
+  // The painter needs the workstation at fixed rows from the top: Ink's whole output must fit
+  // the terminal (it does unless the terminal is under 11 rows, where the root keeps 10).
+  const painter = onLive && props.painter && size.rows > rows ? props.painter : undefined;
   const live = (state.screen === 'live' || state.screen === 'map') && !state.help;
-  useBusSample(sources.bus, live ? (props.fps ?? liveFrameRate(size.columns, screenHeight + CHROME_ROWS)) : 0);
+  const fps = props.fps ?? (painter ? MAX_LIVE_FPS : liveFrameRate(size.columns, screenHeight + CHROME_ROWS));
+  // With the painter, the Live screen moves without React: the workstation renders only on events.
+  useBusSample(sources.bus, live && !painter ? fps : 0);
   return (
     // Clip the root below the terminal height: taller output makes Ink clear the scrollback each frame.
     <Box flexDirection="column" width={size.columns} height={screenHeight + CHROME_ROWS} overflowY="hidden">
@@ -304,6 +325,7 @@ export function Workstation(props: WorkstationProps) {
             width={size.columns}
             height={screenHeight}
             counts={{ corners: cornerCount, bands: bandCount }}
+            {...(painter ? { paint: { painter, fps, top: TAB_ROWS } } : {})}
           />
         )}
       </Box>

@@ -68,6 +68,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['P'], label: 'P', command: 'push', scope: 'library', help: 'push local changes' },
   { keys: ['enter'], label: 'Enter', command: 'use', scope: 'library', help: 'use the reference lap' },
   { keys: ['g'], label: 'g', command: 'refresh', scope: 'library', help: 'refresh the lists' },
+  { keys: ['pageup'], label: 'PgUp', command: 'page-up', scope: 'library', help: 'page up' },
+  { keys: ['pagedown'], label: 'PgDn', command: 'page-down', scope: 'library', help: 'page down' },
 ];
 
 /** Ink's input and key flags as one name: 'up', 'enter', 'ctrl-c', 'shift-tab', or the character. */

@@ -56,6 +56,24 @@ export function settle(ms = 30): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Waits until `frame` has stopped changing (the same for three polls 20 ms apart), up to `ms`: a
+ * screen that analyses a lap after a key press may take longer than `settle` on a busy machine,
+ * and a test must read what the user ends up seeing, not a frame caught halfway.
+ */
+export async function steady(frame: () => string, ms = 3000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = frame();
+  let same = 0;
+  while (same < 3 && Date.now() < deadline) {
+    await settle(20);
+    const f = frame();
+    same = f === last ? same + 1 : 0;
+    last = f;
+  }
+  return last;
+}
+
 /** Polls `frame` until it contains `text` (for screens that update after async work), up to `ms`. */
 export async function eventually(frame: () => string, text: string, ms = 3000): Promise<string> {
   const deadline = Date.now() + ms;

@@ -166,3 +166,20 @@ export function createLibraryClient(options: LibraryClientOptions): LibraryClien
     },
   };
 }
+
+/**
+ * Every version the server lists for `params`, following its cursor page by page from the
+ * start (`since` 0) until it says there is no more: the whole listing, however many items the
+ * server holds, not only its first page. `pageSize` ≤ the server's largest page (500).
+ */
+export async function listAll(client: LibraryClient, params: Omit<ListParams, 'since' | 'limit'> = {}, pageSize = 500): Promise<ItemSummary[]> {
+  const all: ItemSummary[] = [];
+  let since: string | undefined;
+  for (;;) {
+    const page = await client.list({ ...params, ...(since !== undefined ? { since } : {}), limit: pageSize });
+    all.push(...page.items);
+    // A server that answers "more" without moving its cursor would loop forever: stop there.
+    if (!page.more || page.items.length === 0 || page.cursor === since) return all;
+    since = page.cursor;
+  }
+}

@@ -21,7 +21,7 @@ export type LibraryAccess = {
   local(): LibraryRow[];
   /** The server this client is logged in to; undefined when not logged in. */
   server(): string | undefined;
-  /** Items on the server (first page), for the "on the server" list. */
+  /** Every item on the server (all pages, newest version of each), for the "on the server" list. */
   remote(): Promise<LibraryRow[]>;
   /** Pull from the server; resolves with a one-line summary. */
   pull(): Promise<string>;

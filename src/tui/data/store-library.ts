@@ -9,6 +9,7 @@ import {
   type LibraryClient,
   type ReferenceItem,
 } from '../../store/library/index.js';
+import { listAll } from '../../store/library/client.js';
 import type { LibraryAccess, LibraryRow } from './library-access.js';
 
 /**
@@ -29,8 +30,14 @@ export function openStoreLibrary(dbPath: string, configDir?: string): LibraryAcc
       local.list().map((item): LibraryRow => ({ kind: item.kind, key: item.key, name: item.name, status: item.status, version: item.version, lapTime: item.lapTime })),
     server: () => settings.login()?.url,
     async remote() {
-      const page = await client().list({ limit: 100 });
-      return page.items.map((s): LibraryRow => ({ kind: s.kind, key: s.key, name: s.name, status: 'server', version: s.version, lapTime: s.lapTime }));
+      // The listing holds every version in push order: keep each item's newest.
+      const newest = new Map<string, LibraryRow>();
+      for (const s of await listAll(client())) {
+        const id = `${s.kind} ${s.key}`;
+        const seen = newest.get(id);
+        if (!seen || (seen.version ?? 0) < s.version) newest.set(id, { kind: s.kind, key: s.key, name: s.name, status: 'server', version: s.version, lapTime: s.lapTime });
+      }
+      return [...newest.values()];
     },
     async pull() {
       const report = await pullLibrary(local, client());

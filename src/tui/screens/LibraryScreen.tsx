@@ -11,6 +11,7 @@ export type LibraryScreenProps = {
   /** Items on the server; undefined until listed (or when not logged in). */
   readonly remote: readonly LibraryRow[] | undefined;
   readonly server: string | undefined;
+  /** The selected row: local items first, then the server's (cursor − local.length). */
   readonly cursor: number;
   /** What is running now ("pulling…"), if anything. */
   readonly busy: string | undefined;
@@ -38,6 +39,8 @@ export function LibraryScreen({ available, local, remote, server, cursor, busy, 
   const localLines = renderTable(COLUMNS, rowsOf(local), width - 2);
   const start = listWindow(cursor, local.length, half);
   const remoteLines = remote ? renderTable(COLUMNS, rowsOf(remote), width - 2) : [];
+  const remoteCursor = cursor - local.length;
+  const remoteStart = remote ? listWindow(Math.max(0, remoteCursor), remote.length, half) : 0;
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text wrap="truncate">
@@ -67,9 +70,14 @@ export function LibraryScreen({ available, local, remote, server, cursor, busy, 
       ) : (
         <>
           <Text dimColor wrap="truncate">{`  ${remoteLines[0]}`}</Text>
-          {remoteLines.slice(1, 1 + half).map((line, i) => (
-            <Text key={i} wrap="truncate">{`  ${line}`}</Text>
-          ))}
+          {remoteLines.slice(1 + remoteStart, 1 + remoteStart + half).map((line, i) => {
+            const selected = remoteStart + i === remoteCursor;
+            return (
+              <Text key={remoteStart + i} inverse={selected} wrap="truncate">
+                {`${selected ? '▶' : ' '} ${line}`}
+              </Text>
+            );
+          })}
         </>
       )}
     </Box>

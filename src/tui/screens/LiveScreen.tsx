@@ -1,12 +1,25 @@
-import { Box, Text } from 'ink';
-import { MarkedLines, Lines } from '../components/Lines.js';
-import { buildLiveView, liveSpeedTrace, type LiveInput, type SectorColour } from '../state/live-view.js';
-import { renderBar, renderCentredBar } from '../render/bar.js';
-import { chartPoints, renderLineChart } from '../render/chart.js';
-import { renderDeltaBar } from '../render/delta-bar.js';
-import { fit, formatClock, formatDelta, formatGear, formatPercent, formatRpm, formatSector, formatSpeed, speedUnit, speedValue, type Units } from '../render/format.js';
-import { G_MARK, renderGGPlot } from '../render/gg-plot.js';
-import { renderRpmBar } from '../render/rpm.js';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { FrameBus } from '../../engine/capture/frame-bus.js';
+import { StyledLines } from '../components/StyledLines.js';
+import { onBusFrames } from '../hooks/use-bus-sample.js';
+import type { LivePainter } from '../live-painter.js';
+import { LiveLines, liveScreenHeight, type LiveLayout } from '../render/live-lines.js';
+import type { Units } from '../render/format.js';
+import type { LiveInput } from '../state/live-view.js';
+
+export { liveScreenHeight } from '../render/live-lines.js';
+
+/** The painter's loop: the bus to follow, the rate, and where on the terminal the screen sits. */
+export type LivePaint = {
+  readonly painter: LivePainter;
+  readonly bus: FrameBus;
+  /** Paints per second at most (one per frame interval while frames arrive). */
+  readonly fps: number;
+  /** Terminal row (0 = top) of the screen's first line. */
+  readonly top: number;
+  /** The screen's input now (read at each paint). */
+  readonly feed: () => LiveInput;
+};
 
 export type LiveScreenProps = {
   readonly input: LiveInput;
@@ -14,137 +27,35 @@ export type LiveScreenProps = {
   readonly width: number;
   /** Rows this screen may use. */
   readonly height: number;
+  /** Between renders, repaint the changed lines at this rate straight on the terminal. */
+  readonly paint?: LivePaint;
 };
 
-const SECTOR_COLOURS: Record<SectorColour, 'magenta' | 'green' | 'yellow'> = { purple: 'magenta', green: 'green', yellow: 'yellow' };
-/** Lines above the speed trace and the counter line below it. */
-const FIXED_LINES = 13;
-const G_COLUMNS = 14;
-const G_ROWS = 6;
-const DELTA_RANGE_S = 1;
-const MAX_BAR = 50;
-const MAX_CHART_LINES = 10;
-const MAX_POINTS = 90;
-
-/** Lines the Live screen needs in a space of `height` lines (it never uses more: every cell costs a redraw). */
-export function liveScreenHeight(height: number): number {
-  return Math.min(height, FIXED_LINES + chartLinesFor(height));
-}
-
-function chartLinesFor(height: number): number {
-  return Math.max(3, Math.min(MAX_CHART_LINES, height - FIXED_LINES));
-}
-
-/** Live: what a racer glances at while driving, and the lap so far against the reference. */
-export function LiveScreen({ input, units, width, height }: LiveScreenProps) {
-  const view = buildLiveView(input);
-  const refText = view.referenceLabel ? `ref ${view.referenceLabel}` : 'no reference yet';
-  const gWidth = width >= 70 ? G_COLUMNS + 2 : 0;
-  const left = width - gWidth;
-  // Bars and the trace stop growing past what a glance needs: every character costs CPU per redraw.
-  const barWidth = Math.max(10, Math.min(MAX_BAR, left - 20));
-  const rpmColour = view.light === 'shift' ? 'red' : view.light === 'near' ? 'yellow' : 'green';
-  const half = Math.max(4, Math.min(20, Math.floor((left - 30) / 2)));
-  const deltaBar = renderDeltaBar(view.delta, half, DELTA_RANGE_S);
-  const chartLines = chartLinesFor(height);
-  const points = Math.min(MAX_POINTS, chartPoints(width, 5));
-  const trace = liveSpeedTrace(input.lapFrames, input.reference, input.session?.trackLength, points);
-  const toUnits = (s: number[]) => s.map((v) => speedValue(v, units));
-  const chart = renderLineChart([toUnits(trace.reference), toUnits(trace.lap)], { height: chartLines - 1, labelWidth: 5 });
-  const gLines = gWidth > 0 ? renderGGPlot({ samples: view.gTrail, ...(view.g ? { current: view.g } : {}), maxG: 3 }, G_COLUMNS, G_ROWS) : [];
-  const pedal = (label: string, value: number | undefined, color: 'green' | 'red' | 'blue') => (
-    <Text wrap="truncate">
-      <Text dimColor>{label}</Text>
-      <Text color={color}>{renderBar(value ?? 0, barWidth)}</Text>
-      <Text>{` ${formatPercent(value).padStart(4)}`}</Text>
-    </Text>
-  );
-
-  return (
-    <Box flexDirection="column" height={liveScreenHeight(height)} overflowY="hidden">
-      <Text wrap="truncate">
-        <Text bold>{fit(view.title, Math.max(12, width - refText.length - 2))}</Text>
-        <Text dimColor>{`  ${refText}`}</Text>
-      </Text>
-      <Box>
-        <Box flexDirection="column" width={left}>
-          <Text wrap="truncate">
-            <Text bold>{`${formatSpeed(view.speed, units).padStart(3)} ${speedUnit(units)}`}</Text>
-            <Text dimColor>{'   gear '}</Text>
-            <Text bold>{formatGear(view.gear)}</Text>
-            <Text dimColor>{'   '}</Text>
-            <Text>{`${formatRpm(view.rpm)} rpm`}</Text>
-            {view.light === 'shift' ? (
-              <Text color="red" inverse bold>
-                {' SHIFT '}
-              </Text>
-            ) : view.light === 'near' ? (
-              <Text color="yellow">{' ●●● '}</Text>
-            ) : null}
-          </Text>
-          <Text wrap="truncate">
-            <Text dimColor>{'RPM '}</Text>
-            <Text color={rpmColour}>{renderRpmBar(view.rpm, view.maxRpm, view.shiftSource === 'computed' ? view.shiftRpm : undefined, barWidth)}</Text>
-            <Text dimColor>{view.shiftRpm === undefined ? '' : view.shiftSource === 'computed' ? ` ┃ shift ${Math.round(view.shiftRpm)}` : ` limiter ${Math.round(view.shiftRpm)}`}</Text>
-          </Text>
-          {pedal('THR ', view.throttle, 'green')}
-          {pedal('BRK ', view.brake, 'red')}
-          {pedal('CLU ', view.clutch, 'blue')}
-          <Text wrap="truncate">
-            <Text dimColor>{'STR '}</Text>
-            <Text>{view.steer === undefined ? '–' : renderCentredBar(view.steer, barWidth)}</Text>
-          </Text>
-          <Text> </Text>
-        </Box>
-        {gWidth > 0 ? (
-          <Box flexDirection="column" width={gWidth}>
-            <MarkedLines lines={gLines} marks={{ [G_MARK]: 'cyan' }} />
-            <Text dimColor wrap="truncate">
-              {view.g ? `${view.g.lat.toFixed(1)}lat ${view.g.lon.toFixed(1)}lon` : 'g –'}
-            </Text>
-          </Box>
-        ) : null}
-      </Box>
-      <Text wrap="truncate">
-        <Text dimColor>{'LAP '}</Text>
-        <Text bold>{view.lapNumber === undefined ? '–' : String(view.lapNumber).padEnd(3)}</Text>
-        <Text bold>{` ${formatClock(view.current)}`}</Text>
-        <Text dimColor>{'   last '}</Text>
-        <Text color={view.last && !view.last.valid ? 'gray' : undefined}>{formatClock(view.last?.time)}</Text>
-        <Text dimColor>{'   best '}</Text>
-        <Text color="magenta">{formatClock(view.best)}</Text>
-      </Text>
-      <Text wrap="truncate">
-        <Text dimColor>{'Δ   '}</Text>
-        <Text bold color={view.delta === undefined ? undefined : view.delta <= 0 ? 'green' : 'red'}>
-          {formatDelta(view.delta, 2).padStart(6)}
-        </Text>
-        <Text>{' '}</Text>
-        <Text color="green">{deltaBar.left}</Text>
-        <Text dimColor>│</Text>
-        <Text color="red">{deltaBar.right}</Text>
-      </Text>
-      <Text wrap="truncate">
-        {view.sectors.length === 0 ? (
-          <Text dimColor>sectors: the game sends none</Text>
-        ) : (
-          view.sectors.map((s, i) => (
-            <Text key={i}>
-              <Text dimColor>{`S${i + 1} `}</Text>
-              <Text {...(s.colour ? { color: SECTOR_COLOURS[s.colour] } : {})} bold={s.current}>
-                {s.current ? '▶'.padEnd(7) : formatSector(s.time).padEnd(7)}
-              </Text>
-              <Text>{'  '}</Text>
-            </Text>
-          ))
-        )}
-      </Text>
-      <Text dimColor wrap="truncate">{`speed (${speedUnit(units)}) by lap distance: this lap over the reference`}</Text>
-      <Lines lines={chart} />
-      <Text dimColor wrap="truncate">
-        {`packets ${input.counters.packets}  frames ${input.counters.frames}  dropped ${input.counters.errors}  skipped ${input.counters.skipped}  laps ${input.laps.length}`}
-        {view.waiting ? '   waiting for the first frame…' : ''}
-      </Text>
-    </Box>
-  );
+/**
+ * Live: what a racer glances at while driving, and the lap so far against the reference
+ * (layout in render/live-lines.ts). Ink draws it when the workstation renders; with `paint`, the
+ * live painter keeps it moving in between, from the same lines renderer.
+ */
+export function LiveScreen({ input, units, width, height, paint }: LiveScreenProps) {
+  const renderer = useMemo(() => new LiveLines(), []);
+  const layout: LiveLayout = { units, width, height };
+  const lines = renderer.render(input, layout);
+  const latest = useRef({ paint, layout });
+  latest.current = { paint, layout };
+  const painter = paint?.painter;
+  const bus = paint?.bus;
+  const fps = paint?.fps ?? 0;
+  // A layout effect: its cleanup runs inside the commit that removes the screen, before Ink
+  // draws the next one (a passive effect's cleanup runs later, and a paint due in between would
+  // draw the Live screen over the new one).
+  useLayoutEffect(() => {
+    if (!painter || !bus || fps <= 0) return undefined;
+    // Ink draws this render after the commit: the first paint must redraw every line over it.
+    painter.invalidate();
+    return onBusFrames(bus, fps, () => {
+      const { paint: p, layout: l } = latest.current;
+      if (p) p.painter.paint(p.top, l.width, renderer.render(p.feed(), l));
+    });
+  }, [painter, bus, fps, renderer]);
+  return <StyledLines lines={lines} height={liveScreenHeight(height)} />;
 }

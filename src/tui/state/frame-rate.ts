@@ -1,5 +1,8 @@
 /**
- * How often the live screens redraw. Ink re-renders every cell it draws on each redraw, changed
+ * How often the live screens redraw through Ink: the Track map, and the Live screen where no
+ * painter draws it (ink-testing-library, a terminal under 11 rows). On a real terminal the Live
+ * screen is drawn by the painter (live-painter.ts) at MAX_LIVE_FPS, whatever its size: the
+ * bench's figure is the whole process at that rate. Ink re-renders every cell it draws on each redraw, changed
  * or not (about 9 ms for the 120x25 cells of the Live screen in a 120x40 terminal on the 2-core
  * reference machine), so the rate keeps cells × redraws per second at what costs under 10 % of
  * one core there with a margin for a busy machine (`npm run bench`, tui area): 8 redraws a

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { Workstation, type WorkstationProps } from '../../../src/tui/Workstation.js';
-import { KEYS, recordDemo, settle, type RecordedDemo } from '../fixtures.js';
+import { KEYS, recordDemo, settle, steady, type RecordedDemo } from '../fixtures.js';
 
 /**
  * The whole workstation over a real recording: an earlier demo session (2 laps, seed 2) and a
@@ -34,7 +34,7 @@ async function open(props: Partial<WorkstationProps> = {}, size = { columns: 100
       app.stdin.write(key);
       await settle();
     }
-    return app.lastFrame() ?? '';
+    return steady(() => app.lastFrame() ?? '');
   };
   return { app, press, frame: () => app.lastFrame() ?? '' };
 }
