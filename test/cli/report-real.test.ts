@@ -5,6 +5,10 @@ import { storeSink } from '../../src/cli/live-session.js';
 import { cornersDocument } from '../../src/cli/report/run-corners.js';
 import { lapReportDocument } from '../../src/cli/report/run-lap.js';
 import { sessionReportDocument } from '../../src/cli/report/run-session.js';
+import { renderCorners } from '../../src/cli/report/corners-report.js';
+import { renderLapReport } from '../../src/cli/report/lap-render.js';
+import { renderSessionReport } from '../../src/cli/report/session-render.js';
+import { unitsOf } from '../../src/cli/report/units.js';
 import { Recorder } from '../../src/engine/capture/recorder.js';
 import { createAcDecoder } from '../../src/engine/games/ac/index.js';
 import { createGt7Decoder } from '../../src/engine/games/gt7/index.js';
@@ -79,11 +83,20 @@ describeShared('iRacing Formula Vee at Tsukuba 1000 Outer (ibt, 2 timed laps of 
 });
 
 /*
- * Known gaps (reported to the lead): neither capture holds a lap that runs from line to line, so
- * no lap report can be made from them yet. These tests pin what the commands say instead, so a
- * fix upstream (lap tracker, engine) shows up here.
+ * Neither capture holds a lap that runs from line to line: the GT7 lap is timed from Spa's start
+ * line, 126 m after the finish line; the AC lap is an out-lap from the pit box. Both are analysed
+ * over what they cover, and the reports say which metres are missing and where the lap distance
+ * came from (neither game sends one here).
  */
-describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): no line-to-line lap, said in one line', () => {
+/**
+ * GT7 Spa's corners in lap order: the TUMFTM Spa race line's 15 (see
+ * test/engine/analysis/real-partial.test.ts) plus Blanchimont 1 (the optional L), a kink that
+ * turns 15° — exactly the detector's minimum — so whether it counts moves with the metre-level
+ * lap distances (the recorder's live projection or the report-time one).
+ */
+const BLANCHIMONT_OPTIONAL = /^RRRLRRLLRLRRL?LRL$/;
+
+describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): lap 1 from the start line, reported from ≈ 127 m to the line', () => {
   let store: Store;
   beforeAll(() => {
     const raw = new Uint8Array(gunzipSync(readFileSync(requireSharedFile('captures', 'gt7', 'zetetos-demo-spa-formatC.gtz'))));
@@ -91,25 +104,74 @@ describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): no line-to-
   });
   afterAll(() => store.close());
 
-  it('the recorder times the one lap (the capture starts as the car crosses the line, lap timer 0.034 s): 6,913 samples, no track key', () => {
+  it('the recorder times the one lap (the capture starts as the car crosses the start line, lap timer 0.034 s): 6,913 samples', () => {
     const laps = store.laps.list(1);
-    expect(laps.map((l) => [l.number, l.category, l.sampleCount])).toEqual([[1, 'flying', 6913], [2, 'incomplete', 1]]);
-    expect(store.sessions.get(1)!.trackKey).toBeUndefined();
+    expect(laps.map((l) => [l.number, l.category, l.sampleCount, l.time, l.timeSource])).toEqual([[1, 'flying', 6913, 115.244, 'game'], [2, 'incomplete', 1, 0, 'interpolated']]);
   });
 
-  it('report lap 1 and corners explain why there is nothing to report', async () => {
-    await expect(lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' })).rejects.toThrow('lap 1 of session 1 (flying) cannot be analysed: it does not run from line to line');
-    // The tracker now times the lap (game time 115.244 s), but its samples start ~126 m past the
-    // line, so the analysis refuses it rather than invent the missing metres.
-    expect(() => cornersDocument(store, {})).toThrow('lap 1 of session 1 (flying) cannot be analysed: it does not run from line to line');
+  it('report lap 1 (against itself): the game’s 115.244 s, 15–16 corners, 6,936 m measured along the driven line, the first ≈ 127 m not analysed', async () => {
+    const r = await lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' });
+    expect(r.lap).toMatchObject({ number: 1, time: 115.244, category: 'flying', valid: true });
+    // GT7 sends no lap distance: the recorder gives frames one live once it knows the track
+    // (track-locator.ts), else the analysis projects onto the lap's own path at report time.
+    // Both measure along the driven line from the finish line (where the lap ended).
+    expect(['game', 'projected']).toContain(r.track!.distanceSource);
+    expect(r.track!.curvatureSource).toBe('position');
+    expect(Math.abs(r.track!.length - 6936.2)).toBeLessThan(1);
+    expect(r.analysed!.from).toBeGreaterThan(125);
+    expect(r.analysed!.from).toBeLessThan(129);
+    expect(r.analysed!.to).toBe(r.track!.length);
+    expect(r.delta).toBe(0);
+    expect(r.corners.map((c) => c.direction).join('')).toMatch(BLANCHIMONT_OPTIONAL);
+    // La Source, Les Combes, Pouhon, the Bus Stop (R, L): apex m and slowest km/h.
+    const near = (apex: number) => r.corners.find((c) => Math.abs(c.apex - apex) < 3);
+    const pinned = [[390, 73], [2412, 138], [3810, 209], [6694, 77], [6753, 65]] as const;
+    for (const [apex, kmh] of pinned) {
+      expect(near(apex), `corner at ${apex} m`).toBeDefined();
+      expect(Math.round(near(apex)!.lap!.minSpeed! * 3.6), `slowest at ${apex} m`).toBe(kmh);
+    }
+    // Sector 1 starts at the line, so its Δ covers only the metres with data.
+    expect(r.sectors.map((s) => s.covered)).toEqual([false, true, true]);
+    // The speed trace has no value before the first sample, a value everywhere after it.
+    expect(r.curves.speed.slice(0, 125).every((v) => v === null)).toBe(true);
+    expect(r.curves.speed.slice(129).every((v) => v !== null)).toBe(true);
+    expect(r.curves.throttle!.filter((v) => v !== null).length).toBeGreaterThan(6700);
+    const text = renderLapReport(r, { units: unitsOf('metric'), width: 100 }).join('\n');
+    expect(text).toMatch(/samples begin 12[6-8] m after the line; the first 12[6-8] m are not analysed/);
+    if (r.track!.distanceSource === 'projected') expect(text).toContain('the game sent no lap distance: distances are measured along the driven line from the line where the lap ended; lap length 6936 m measured from it');
+    expect(text).toContain('a theoretical best needs whole laps');
+  });
+
+  it('report lap 1 against the best says, in one line, that there is no other lap; lap 2 (one sample) is refused', async () => {
+    await expect(lapReportDocument(store, { lap: 1, vs: { kind: 'best' }, units: 'metric' })).rejects.toThrow('lap 1 is the only valid flying lap of session 1: there is nothing to compare it with');
+    await expect(lapReportDocument(store, { lap: 2, vs: { kind: 'lap', number: 1 }, units: 'metric' })).rejects.toThrow('lap 2 of session 1 has too little data to analyse (1 sample)');
+  });
+
+  it('corners: those of lap 1 (15–16), in lap order, with the partial start said', () => {
+    const c = cornersDocument(store, {});
+    expect(c.bestLap).toEqual({ number: 1, time: 115.244, category: 'flying' });
+    expect(c.corners.map((k) => k.direction).join('')).toMatch(BLANCHIMONT_OPTIONAL);
+    expect(c.corners.map((k) => k.number)).toEqual(c.corners.map((_, i) => i + 1));
+    expect(Math.abs(c.analysed!.from - 127)).toBeLessThan(2);
+    expect(['game', 'projected']).toContain(c.distanceSource);
+    expect(renderCorners(c, unitsOf('metric')).join('\n')).toMatch(/samples begin 12[6-8] m after the line/);
+  });
+
+  it('report session: lap 1 is the clean best lap (115.244 s), analysed from ≈ 127 m; no theoretical best from a lap with missing metres', () => {
     const s = sessionReportDocument(store, {});
-    expect(s.laps.map((l) => [l.number, l.clean])).toEqual([[1, false], [2, false]]);
-    expect(s.bestLap).toBeNull();
-    expect(s.catalog.stored).toBe(false);
+    expect(s.laps.map((l) => [l.number, l.clean])).toEqual([[1, true], [2, false]]);
+    expect(s.bestLap).toEqual({ number: 1, time: 115.244 });
+    expect(Math.abs(s.laps[0]!.partial!.from - 127)).toBeLessThan(2);
+    expect(s.laps[0]!.delta).toBe(0);
+    expect(s.theoreticalBest).toBeNull();
+    expect(s.corners.map((c) => c.direction).join('')).toMatch(BLANCHIMONT_OPTIONAL);
+    const text = renderSessionReport(s, unitsOf('metric')).join('\n');
+    expect(text).toMatch(/lap 1: samples begin 12[6-8] m after the line; the first 12[6-8] m are not analysed/);
+    expect(text).toContain('theoretical best: needs whole laps (line to line); the clean laps here miss metres at the line');
   });
 });
 
-describeShared('AC Monza (vthinsel, CC0, Audi R8 LMS): a pit-exit out-lap only, said in one line', () => {
+describeShared('AC Monza (vthinsel, CC0, Audi R8 LMS): the out-lap from the pit box, reported over 246 m → the line', () => {
   let store: Store;
   beforeAll(() => {
     const bytes = new Uint8Array(readFileSync(requireSharedFile('captures', 'assetto-corsa', 'AssettoCorsa_monza_A8LMS.raw')));
@@ -118,12 +180,55 @@ describeShared('AC Monza (vthinsel, CC0, Audi R8 LMS): a pit-exit out-lap only, 
   afterAll(() => store.close());
 
   it('the recorder keeps the out-lap (7,899 samples) and the start of lap 2; the capture has no handshake, so no track', () => {
-    expect(store.laps.list(1).map((l) => [l.number, l.category, l.sampleCount])).toEqual([[1, 'out', 7899], [2, 'incomplete', 263]]);
+    // 132.444 s is the tracker's time from the first packet; AC's own lastLap says 344.684 s
+    // (the lap clock ran 212.24 s in the pits before the capture began).
+    expect(store.laps.list(1).map((l) => [l.number, l.category, l.sampleCount, l.time])).toEqual([[1, 'out', 7899, 132.444], [2, 'incomplete', 263, 4.38]].map(([n, c, k, t]) => [n, c, k, expect.closeTo(t as number, 9)]));
     expect(store.sessions.get(1)!.info.trackLength).toBeUndefined();
   });
 
-  it('report lap 1 says there is no lap distance and no complete lap to measure one on', async () => {
-    await expect(lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' })).rejects.toThrow('lap 1 of session 1 (out) cannot be analysed: the game sent no lap distance and no complete lap to measure one on');
+  it('report lap 1 (against itself): 12 corners on 5,758 m measured along the driven line, the first 246 m (pit box and before) not analysed', async () => {
+    const r = await lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' });
+    expect(r.lap).toMatchObject({ number: 1, category: 'out' });
+    expect(r.track).toMatchObject({ distanceSource: 'projected', curvatureSource: 'position' });
+    // The official length is 5,793 m; AC's racing line (and the TUMFTM race line) is 5,758 m.
+    expect(r.track!.length).toBeCloseTo(5757.9, 1);
+    expect(Math.round(r.analysed!.from)).toBe(246);
+    expect(r.corners.map((c) => c.direction).join('')).toBe('RLRRLRRRLRLR');
+    // Rettifilo (T1/T2), Roggia (T5/T6), Ascari (T9–T11), Parabolica (T12): apex m, slowest km/h.
+    const at = (n: number) => r.corners.find((c) => c.number === n)!;
+    expect([1, 2, 5, 6, 9, 12].map((n) => [Math.round(at(n).apex), Math.round(at(n).lap!.minSpeed! * 3.6)])).toEqual([[958, 64], [993, 45], [2160, 50], [2182, 59], [3995, 73], [5144, 118]]);
+    expect(r.delta).toBe(0);
+    const text = renderLapReport(r, { units: unitsOf('metric'), width: 100 }).join('\n');
+    expect(text).toContain('samples begin 246 m after the line; the first 246 m are not analysed');
+    expect(text).toContain('lap length 5758 m measured from it');
+  });
+
+  it('one-line refusals remain for what truly cannot be analysed: no flying lap to be "best", and the 263-sample lap 2 fragment', async () => {
     await expect(lapReportDocument(store, { lap: 1, vs: { kind: 'best' }, units: 'metric' })).rejects.toThrow('session 1 has no valid flying lap to compare with');
+    await expect(lapReportDocument(store, { lap: 2, vs: { kind: 'lap', number: 1 }, units: 'metric' })).rejects.toThrow('lap 2 of session 1 (incomplete) cannot be analysed: it does not run from line to line');
+    await expect(lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 2 }, units: 'metric' })).rejects.toThrow('lap 2 of session 1 (incomplete) cannot be the reference: it does not run from line to line');
+  });
+
+  it('corners: found on the out-lap (no flying lap), said so and not stored as the track’s corners', () => {
+    const c = cornersDocument(store, {});
+    expect(c.bestLap).toMatchObject({ number: 1, category: 'out' });
+    expect(c.corners).toHaveLength(12);
+    expect(c.corners.every((k) => !k.added)).toBe(true);
+    expect(c.catalog).toEqual({ stored: false, added: [], reset: false });
+    const text = renderCorners(c, unitsOf('metric')).join('\n');
+    expect(text).toContain('no valid flying lap: corners and speeds from out lap 1');
+    expect(text).toContain('samples begin 246 m after the line');
+  });
+
+  it('report session: no clean lap (an out-lap), the out-lap analysed against itself, corners listed', () => {
+    const s = sessionReportDocument(store, {});
+    expect(s.laps.map((l) => [l.number, l.category, l.clean])).toEqual([[1, 'out', false], [2, 'incomplete', false]]);
+    expect(s.bestLap).toBeNull();
+    expect(s.reference).toMatchObject({ lapNumber: 1 });
+    expect(Math.round(s.laps[0]!.partial!.from)).toBe(246);
+    expect(s.laps[0]!.delta).toBe(0);
+    expect(s.corners).toHaveLength(12);
+    expect(s.track!.length).toBeCloseTo(5757.9, 1);
+    expect(renderSessionReport(s, unitsOf('metric')).join('\n')).toContain('lap 1: samples begin 246 m after the line');
   });
 });

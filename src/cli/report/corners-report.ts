@@ -3,9 +3,11 @@
  * best lap did in each (racecraft.corners/1, SI units), and the human table.
  */
 import type { CornerMetrics, CornerSummary } from '../../engine/analysis/index.js';
+import type { LapCategory } from '../../engine/model/index.js';
 import type { StoredCornerCatalog } from '../../store/index.js';
 import { formatLapTime, renderTable } from '../output.js';
 import { SCHEMAS, SI_UNITS, type CornerIdentity, type SessionJson } from './json.js';
+import { partialNotes } from './partial-notes.js';
 import { fmtDistance, fmtSpeed, type Units } from './units.js';
 
 export type CornerListRow = CornerIdentity & {
@@ -24,8 +26,15 @@ export type CornersReport = {
   readonly schema: typeof SCHEMAS.corners;
   readonly units: typeof SI_UNITS;
   readonly session: SessionJson;
-  /** The lap the speeds come from (the session's best valid flying lap); null when there is none. */
-  readonly bestLap: { readonly number: number; readonly time: number } | null;
+  /**
+   * The lap the corners and speeds come from: the session's best valid flying lap, else its
+   * fastest other timed lap (e.g. an out-lap; `category` says which); null when there is none.
+   */
+  readonly bestLap: { readonly number: number; readonly time: number; readonly category: LapCategory } | null;
+  /** m, the part of that lap analysed when it does not run line to line (see the lap report); null when it does. */
+  readonly analysed: { readonly from: number; readonly to: number } | null;
+  /** Where the lap distance came from: the game, or projection onto the driven line; null without a lap. */
+  readonly distanceSource: 'game' | 'projected' | 'progress' | null;
   /** m, the lap length the catalog's distances are on. */
   readonly length: number | null;
   readonly catalog: { readonly stored: boolean; readonly added: readonly number[]; readonly reset: boolean };
@@ -74,8 +83,11 @@ export function renderCorners(r: CornersReport, units: Units): string[] {
   lines.push(
     r.bestLap === null
       ? 'no valid flying lap in this session: geometry from the stored catalog only'
-      : `speeds from the best lap, lap ${r.bestLap.number} ${formatLapTime(r.bestLap.time)}; speeds ${units.speedUnit}, positions ${units.distanceUnit} from the line`,
+      : r.bestLap.category === 'flying'
+        ? `speeds from the best lap, lap ${r.bestLap.number} ${formatLapTime(r.bestLap.time)}; speeds ${units.speedUnit}, positions ${units.distanceUnit} from the line`
+        : `no valid flying lap: corners and speeds from ${r.bestLap.category} lap ${r.bestLap.number} ${formatLapTime(r.bestLap.time)} (not stored as the track's corners); speeds ${units.speedUnit}, positions ${units.distanceUnit} from the line`,
   );
+  lines.push(...partialNotes(r.analysed, r.length, r.distanceSource, units));
   const deg = (rad: number | null): string => (rad === null ? '–' : String(Math.round((Math.abs(rad) * 180) / Math.PI)));
   lines.push(
     ...renderTable(r.corners, [

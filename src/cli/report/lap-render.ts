@@ -8,6 +8,7 @@ import { formatGap, formatLapTime, renderTable } from '../output.js';
 import { cornerMarkers, distanceAxis, downsample, lineChart, plotColumns, plotIndent, sparkline } from './charts.js';
 import type { CornerRow, Curves, LapReport, SectorRow, StraightRow } from './lap-report.js';
 import { tipLabel } from './lap-report.js';
+import { partialNotes } from './partial-notes.js';
 import { fmtDistance, fmtDistanceDiff, fmtSigned, fmtSpeed, type Units } from './units.js';
 
 export type RenderOptions = {
@@ -33,6 +34,9 @@ export function renderLapReport(report: LapReport, opts: RenderOptions): string[
   lines.push(`session ${s.id} · ${s.game} · ${s.track ?? 'unknown track'}${s.car ? ` · ${s.car}` : ''}`);
   lines.push(`lap ${report.lap.number}  ${formatLapTime(report.lap.time)}  ${lapKind(report.lap)}  ${referenceTitle(report.reference)}  Δ ${formatGap(report.delta)} s`);
   if (report.reference.note) lines.push(`(${report.reference.note})`);
+  const notes = partialNotes(report.analysed, report.track?.length ?? null, report.track?.distanceSource ?? null, units);
+  if (report.analysed !== null) notes.push('Δ, losses and sectors cover only the analysed part; a theoretical best needs whole laps');
+  lines.push(...notes);
   if (report.sectors.length > 1) lines.push('', ...renderSectors(report.sectors));
   lines.push('', ...renderCornerTable(report.corners, report.straights, report.lossSums, units, report.reference.label));
   lines.push('', ...renderSpeedChart(report.curves, report.corners, `lap ${report.lap.number}`, report.reference.label, opts));
@@ -50,6 +54,7 @@ export function renderSectors(sectors: readonly SectorRow[]): string[] {
     { header: 'LAP', value: (r) => (r.time === null ? '–' : r.time.toFixed(3)), align: 'right' },
     { header: 'REF', value: (r) => (r.referenceTime === null ? '–' : r.referenceTime.toFixed(3)), align: 'right' },
     { header: 'Δ', value: (r) => fmtSigned(r.delta), align: 'right' },
+    ...(sectors.every((r) => r.covered) ? [] : [{ header: '', value: (r: SectorRow) => (r.covered ? '' : 'partial: only the metres with data') }]),
   ]);
 }
 

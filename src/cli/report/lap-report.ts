@@ -51,6 +51,8 @@ export type SectorRow = {
   readonly referenceTime: number | null;
   /** s, δ gained over the sector on the distance grid (Σ = delta). */
   readonly delta: number;
+  /** The sector lies wholly in the analysed part of the lap; when false, delta covers only the metres with data. */
+  readonly covered: boolean;
 };
 
 export type Curves = {
@@ -69,8 +71,13 @@ export type LapReport = {
   readonly session: SessionJson;
   readonly lap: LapJson;
   readonly reference: ReferenceJson;
-  /** s, lap time minus reference lap time; Σ corner losses + Σ straight losses = delta exactly. */
+  /** s, lap time minus reference lap time; Σ corner losses + Σ straight losses = delta exactly. Over `analysed` only when that is set. */
   readonly delta: number;
+  /**
+   * m, the part of the lap compared when the lap or the reference misses metres at an end (e.g.
+   * samples that begin after the line); null when both run line to line.
+   */
+  readonly analysed: { readonly from: number; readonly to: number } | null;
   readonly track: { readonly length: number; readonly sectorStarts: readonly number[]; readonly distanceSource: string; readonly curvatureSource: string } | null;
   readonly sectors: readonly SectorRow[];
   readonly corners: readonly CornerRow[];
@@ -140,14 +147,21 @@ export function lossSums(c: LapComparison): LapReport['lossSums'] {
 function sectorRows(c: LapComparison, lap: LapRecord, referenceRecord: LapRecord | undefined): SectorRow[] {
   const length = c.track?.length ?? (c.lap.curves === null ? 0 : (c.lap.curves.delta.length - 1) * c.lap.curves.step);
   const starts = c.track?.sectorStarts ?? [0];
-  return c.lap.sectorDeltas.map((delta, i) => ({
-    number: i + 1,
-    start: starts[i] ?? 0,
-    end: starts[i + 1] ?? length,
-    time: lap.sectors.length === c.lap.sectorDeltas.length ? (lap.sectors[i] ?? null) : null,
-    referenceTime: referenceRecord !== undefined && referenceRecord.sectors.length === c.lap.sectorDeltas.length ? (referenceRecord.sectors[i] ?? null) : null,
-    delta,
-  }));
+  const part = c.lap.analysed;
+  return c.lap.sectorDeltas.map((delta, i) => {
+    const start = starts[i] ?? 0;
+    const end = starts[i + 1] ?? length;
+    return {
+      number: i + 1,
+      start,
+      end,
+      time: lap.sectors.length === c.lap.sectorDeltas.length ? (lap.sectors[i] ?? null) : null,
+      referenceTime: referenceRecord !== undefined && referenceRecord.sectors.length === c.lap.sectorDeltas.length ? (referenceRecord.sectors[i] ?? null) : null,
+      delta,
+      // Half a metre: the analysed part's ends sit on the 1 m grid.
+      covered: part === null || (start >= part.from - 0.5 && end <= part.to + 0.5),
+    };
+  });
 }
 
 export function buildLapReport(ctx: LapReportContext): LapReport {
@@ -161,6 +175,7 @@ export function buildLapReport(ctx: LapReportContext): LapReport {
     lap: lapJson(ctx.lap),
     reference: referenceJson(ctx.reference),
     delta: c.lap.delta,
+    analysed: c.lap.analysed,
     track: c.track === null ? null : { length: c.track.length, sectorStarts: c.track.sectorStarts, distanceSource: c.track.distanceSource, curvatureSource: c.track.curvatureSource },
     sectors: sectorRows(c, ctx.lap, ctx.referenceRecord),
     corners: cornerRows(c),

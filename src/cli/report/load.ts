@@ -73,6 +73,19 @@ export function bestLap(records: readonly LapRecord[], except?: LapRecord): LapR
   return best;
 }
 
+/**
+ * The fastest timed lap that is not a valid flying one (an out-lap, an in-lap, an invalid lap):
+ * what is left to find the corners on when the session has no valid flying lap.
+ */
+export function fastestTimedLap(records: readonly LapRecord[]): LapRecord | undefined {
+  let best: LapRecord | undefined;
+  for (const r of records) {
+    if (r.category === 'incomplete' || r.category === 'rewound' || r.category === 'pit' || r.sampleCount < MIN_LAP_SAMPLES) continue;
+    if (best === undefined || r.time < best.time) best = r;
+  }
+  return best;
+}
+
 /** Where a track's corner catalog lives: the game and the game's track key (none when the game does not name its tracks). */
 export type CatalogKey = { readonly game: string; readonly trackKey: string };
 

@@ -1,11 +1,15 @@
 /** Human text of `racecraft report session`: pure, from the session report document. */
 import { formatGap, formatLapTime, renderTable } from '../output.js';
 import type { GripSummary, SessionReport, ShiftSummary } from './session-report.js';
+import { distanceLines, partialLines } from './partial-notes.js';
 import { fmtSigned, fmtSpeed, type Units } from './units.js';
 
 export function renderSessionReport(r: SessionReport, units: Units): string[] {
   const s = r.session;
-  const lines: string[] = [`session ${s.id} · ${s.game} · ${s.track ?? 'unknown track'}${s.car ? ` · ${s.car}` : ''}`, ''];
+  const lines: string[] = [`session ${s.id} · ${s.game} · ${s.track ?? 'unknown track'}${s.car ? ` · ${s.car}` : ''}`];
+  lines.push(...distanceLines(r.track?.distanceSource ?? null, r.track?.length ?? null, units));
+  for (const l of r.laps) if (l.partial !== null) lines.push(...partialLines(l.partial, r.track?.length ?? null, units, `lap ${l.number}: samples`));
+  lines.push('');
   lines.push(...renderLapTable(r));
   lines.push('', ...renderPace(r));
   lines.push('', ...renderGrip(r.grip, units));
@@ -50,6 +54,8 @@ function renderPace(r: SessionReport): string[] {
     out.push(`  optimism: the segments claim ${tb.optimism.toFixed(3)} s more than the sectors; about ${tb.expectedNoiseBias.toFixed(3)} s of that`);
     out.push(`  is expected from timing noise alone (±${tb.positionNoise} m per boundary)`);
     if (tb.segments.incoherentBoundaries > 0) out.push(`  ${tb.segments.incoherentBoundaries} segment boundaries join laps whose speeds differ by more than 3 km/h`);
+  } else if (r.laps.some((l) => l.clean && l.partial !== null)) {
+    out.push('theoretical best: needs whole laps (line to line); the clean laps here miss metres at the line');
   } else {
     out.push('theoretical best: needs at least one clean lap');
   }

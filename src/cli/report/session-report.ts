@@ -19,6 +19,8 @@ export type SessionLapRow = {
   readonly issues: readonly string[];
   /** 0..1 share of the lap length with data. */
   readonly coverage: number;
+  /** m, the part of the track analysed when the lap does not run line to line (samples begin or end near the line); null otherwise. */
+  readonly partial: { readonly from: number; readonly to: number } | null;
   /** s */
   readonly sectors: readonly number[];
   /** s, time minus the best lap's (null when there is no best or the lap is not clean). */
@@ -60,6 +62,8 @@ export type SessionReport = {
   readonly schema: typeof SCHEMAS.sessionReport;
   readonly units: typeof SI_UNITS;
   readonly session: SessionJson;
+  /** m, the lap length analysed on and where lap distance came from (game, projected onto the driven line, or normalized position × estimated length); null without a track model. */
+  readonly track: { readonly length: number; readonly distanceSource: 'game' | 'projected' | 'progress' } | null;
   readonly laps: readonly SessionLapRow[];
   readonly bestLap: { readonly number: number; readonly time: number } | null;
   readonly reference: { readonly source: string; readonly label: string; readonly lapNumber: number | null; readonly lapTime: number } | null;
@@ -81,7 +85,7 @@ function lapRows(a: SessionAnalysis, records: readonly LapRecord[], analysedIds:
     if (l === undefined) {
       return {
         number: r.number, time: r.time, timeSource: r.timeSource, category: r.category, valid: r.valid, outlier: r.outlier, clean: false,
-        issues: ['too-few-samples'], coverage: 0, sectors: r.sectors, gapToBest: null, delta: null, sectorDeltas: null, worstCorners: [],
+        issues: ['too-few-samples'], coverage: 0, partial: null, sectors: r.sectors, gapToBest: null, delta: null, sectorDeltas: null, worstCorners: [],
       };
     }
     const la = analyses.get(l.number);
@@ -96,6 +100,7 @@ function lapRows(a: SessionAnalysis, records: readonly LapRecord[], analysedIds:
       clean: l.clean,
       issues: l.issues,
       coverage: l.coverage,
+      partial: l.partial,
       sectors: l.sectors,
       gapToBest: best !== null && l.clean ? l.time - best.time : null,
       delta: la?.delta ?? null,
@@ -132,6 +137,7 @@ export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, r
     schema: SCHEMAS.sessionReport,
     units: SI_UNITS,
     session: sessionJson(session),
+    track: a.track === null ? null : { length: a.track.length, distanceSource: a.track.distanceSource },
     laps: lapRows(a, records, analysedIds),
     bestLap: best,
     reference: a.reference === null ? null : { source: a.reference.source, label: a.reference.label, lapNumber: a.reference.lapNumber, lapTime: a.reference.lapTime },

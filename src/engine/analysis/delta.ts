@@ -34,11 +34,32 @@ export function timeOnGrid(lap: TimedGrid, grid: DistanceGrid): Float64Array {
  * δ(s) = t_lap(s) − t_ref(s) on the lap's grid, s: positive = the lap is behind the reference.
  * Compared at equal track position, never at equal time. δ(0) = 0 and δ(L) = the lap-time
  * difference exactly when both laps are complete (their edge points are the line crossings).
+ * When either lap misses metres at an end (see partial.ts), δ is measured over the part both
+ * cover: 0 where that part begins, flat outside it; δ(L) is then the time difference over it.
  */
 export function deltaCurve(lap: TimedGrid, reference: TimedGrid): Float64Array {
   const ref = timeOnGrid(reference, lap.grid);
-  const out = new Float64Array(lap.grid.cells + 1);
-  for (let k = 0; k <= lap.grid.cells; k++) out[k] = lap.t[k]! - ref[k]!;
+  const cells = lap.grid.cells;
+  const out = new Float64Array(cells + 1);
+  const t = lap.t;
+  if (Number.isFinite(t[0]!) && Number.isFinite(t[cells]!) && Number.isFinite(ref[0]!) && Number.isFinite(ref[cells]!)) {
+    for (let k = 0; k <= cells; k++) out[k] = t[k]! - ref[k]!;
+    return out;
+  }
+  // A lap (or reference) with missing ends: δ over the part both cover, zero where it begins,
+  // held flat outside it, so losses there are 0 and Σ losses = δ over the common part.
+  let from = 0;
+  while (from <= cells && !(Number.isFinite(t[from]!) && Number.isFinite(ref[from]!))) from++;
+  let to = cells;
+  while (to > from && !(Number.isFinite(t[to]!) && Number.isFinite(ref[to]!))) to--;
+  if (from >= to) return out;
+  const t0 = t[from]!;
+  const r0 = ref[from]!;
+  for (let k = from; k <= to; k++) {
+    const d = t[k]! - t0 - (ref[k]! - r0);
+    out[k] = d === d ? d : out[k - 1]!;
+  }
+  for (let k = to + 1; k <= cells; k++) out[k] = out[to]!;
   return out;
 }
 

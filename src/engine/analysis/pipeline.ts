@@ -13,18 +13,29 @@ import { makeGrid, type DistanceGrid } from './grid.js';
 import { phaseUtilisation, type GripEnvelope } from './grip.js';
 import { attributeLoss } from './loss.js';
 import { cornerPhases, type CornerPhases } from './phases.js';
-import { modelFromLapPositions, projectedDistance } from './projection.js';
+import { lengthFromProgress, type ProgressSamples } from './progress-length.js';
+import { modelFromLapPositions, OPEN_LAP_GAP_M, planCoordinates, projectedDistance } from './projection.js';
+import { commonSpan, lapSpan } from './partial.js';
 import type { ResampledLap } from './resample.js';
 import { median } from './stats.js';
 import { buildTrackModel, type TrackModel } from './track-model.js';
 import type { AnalysisOptions, CornerSummary, LapAnalysis, LapInput, TrackSummary } from './types.js';
 
 /** Traces with a lap distance: the game's, or projected onto the driven line when the game sends none. */
-export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { traces: Trace[]; source: 'game' | 'projected'; projectionLength: number | undefined } {
+export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { traces: Trace[]; source: DistanceSource; projectionLength: number | undefined } {
   const hasDistance = laps.some((l) => l.trace.distance.some((d) => Number.isFinite(d)));
   if (hasDistance) return { traces: laps.map((l) => l.trace), source: 'game', projectionLength: undefined };
-  // The fastest complete lap's own path becomes the line everything is measured along.
-  const candidates = laps.filter((l) => l.lap.category === 'flying' || l.lap.category === 'in').sort((a, b) => a.lap.time - b.lap.time);
+  const fromProgress = progressDistances(laps, plane);
+  if (fromProgress !== undefined) return fromProgress;
+  // A timed lap's own path becomes the line everything is measured along: the fastest one that
+  // closes on itself (line to line), else one that ends at the line but began after it (GT7's
+  // first race lap from the start line), else an out-lap (it too ends at the line).
+  const rank = (l: LapInput): number => (l.lap.category === 'out' ? 2 : isClosedPath(l.trace, plane) ? 0 : 1);
+  const candidates = laps
+    .filter((l) => l.lap.category === 'flying' || l.lap.category === 'in' || l.lap.category === 'out')
+    .map((l) => ({ l, rank: rank(l) }))
+    .sort((a, b) => a.rank - b.rank || a.l.lap.time - b.l.lap.time)
+    .map((c) => c.l);
   for (const c of candidates) {
     const model = modelFromLapPositions(c.trace, plane);
     if (model === undefined) continue;
@@ -32,6 +43,37 @@ export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { 
     return { traces, source: 'projected', projectionLength: model.length };
   }
   return { traces: laps.map((l) => l.trace), source: 'game', projectionLength: undefined };
+}
+
+export type DistanceSource = 'game' | 'projected' | 'progress';
+
+/** Lap distance = the game's normalized position × the length estimated from the driven path. */
+function progressDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { traces: Trace[]; source: 'progress'; projectionLength: number } | undefined {
+  const samples: ProgressSamples[] = [];
+  for (const l of laps) {
+    const p = planCoordinates(l.trace, plane);
+    if (l.progress === undefined || p === undefined || l.lap.category === 'rewound') continue;
+    samples.push(l.trace.channels.speed === undefined ? { progress: l.progress, x: p.a, y: p.b } : { progress: l.progress, x: p.a, y: p.b, speed: l.trace.channels.speed });
+  }
+  const fit = samples.length === 0 ? undefined : lengthFromProgress(samples);
+  if (fit === undefined) return undefined;
+  const traces = laps.map((l) => {
+    const distance = new Float64Array(l.trace.length).fill(Number.NaN);
+    if (l.progress !== undefined) for (let i = 0; i < distance.length; i++) distance[i] = l.progress[i]! * fit.length;
+    return { ...l.trace, distance };
+  });
+  return { traces, source: 'progress', projectionLength: fit.length };
+}
+
+/** Whether a lap's first and last positions meet (it ran line to line). */
+function isClosedPath(trace: Trace, plane: 'xz' | 'xy'): boolean {
+  const p = planCoordinates(trace, plane);
+  if (p === undefined) return false;
+  let i = 0;
+  while (i < trace.length && !(Number.isFinite(p.a[i]!) && Number.isFinite(p.b[i]!))) i++;
+  let j = trace.length - 1;
+  while (j > i && !(Number.isFinite(p.a[j]!) && Number.isFinite(p.b[j]!))) j--;
+  return j > i && Math.hypot(p.a[j]! - p.a[i]!, p.b[j]! - p.b[i]!) <= OPEN_LAP_GAP_M;
 }
 
 /** m, lap length: the game's, else the projection line's, else the median of complete laps' furthest distance. */
@@ -78,14 +120,43 @@ export function trackGeometry(laps: readonly ResampledLap[], grid: DistanceGrid,
       model = undefined; // no positions, yaw or lateral g: corners only from the catalog
     }
   }
-  const detected = model === undefined ? [] : detectCorners(model, options?.cornerDetection);
+  const detected = model === undefined ? [] : withoutUndriven(detectCorners(model, options?.cornerDetection), laps, grid);
   const match = matchCorners(detected, catalog, grid.length, options?.cornerMatchToleranceM);
   return { model, detected, match };
 }
 
-/** Catalog corners usable on this lap (apex inside the lap), in lap order. */
-export function phasesFor(match: CornerMatchResult, reference: ResampledLap): CornerPhases[] {
-  const corners = match.corners.filter((c) => c.apex >= 0 && c.apex < reference.grid.length);
+/** m, curvature this close to metres no lap drove comes partly from the bridging chord (smoothing σ 5 m, ±3 m window). */
+const UNDRIVEN_MARGIN_M = 30;
+
+/**
+ * Detected corners minus those touching the metres no lap drove (a lap that begins after the
+ * line): there the model is a bridging chord, and a bend where it joins the driven path is
+ * not a corner of the track.
+ */
+function withoutUndriven(detected: readonly DetectedCorner[], laps: readonly ResampledLap[], grid: DistanceGrid): DetectedCorner[] {
+  const cells = grid.cells;
+  const undriven = new Uint8Array(cells + 1);
+  let any = false;
+  for (let k = 0; k <= cells; k++) {
+    if (laps.every((l) => !Number.isFinite(l.t[k]!))) {
+      undriven[k] = 1;
+      any = true;
+    }
+  }
+  if (!any) return [...detected];
+  const margin = Math.round(UNDRIVEN_MARGIN_M / grid.step);
+  return detected.filter((c) => {
+    const a = Math.floor(c.entry / grid.step) - margin;
+    const b = Math.ceil(c.exit / grid.step) + margin;
+    for (let k = a; k <= b; k++) if (undriven[((k % cells) + cells) % cells] === 1) return false;
+    return true;
+  });
+}
+
+/** Catalog corners usable on this lap (apex where the reference, and the lap when given, have data), in lap order. */
+export function phasesFor(match: CornerMatchResult, reference: ResampledLap, lap?: ResampledLap): CornerPhases[] {
+  const hasData = (r: ResampledLap, apex: number): boolean => Number.isFinite(r.t[Math.min(r.grid.cells, Math.round(apex / r.grid.step))]!);
+  const corners = match.corners.filter((c) => c.apex >= 0 && c.apex < reference.grid.length && hasData(reference, c.apex) && (lap === undefined || hasData(lap, c.apex)));
   return cornerPhases(corners, reference);
 }
 
@@ -97,7 +168,7 @@ const round = (v: number, digits: number): number => {
 /** m, spacing of the map points in the output. */
 const MAP_STEP_M = 5;
 
-export function trackSummary(model: TrackModel | undefined, grid: DistanceGrid, sectorStarts: readonly number[], source: 'game' | 'projected'): TrackSummary | null {
+export function trackSummary(model: TrackModel | undefined, grid: DistanceGrid, sectorStarts: readonly number[], source: DistanceSource): TrackSummary | null {
   if (model === undefined) return null;
   const every = Math.max(1, Math.round(MAP_STEP_M / model.step));
   const x: number[] = [];
@@ -157,6 +228,9 @@ export function lapReport(
 ): LapAnalysis {
   const delta = deltaCurve(lap, reference);
   const losses = attributeLoss(delta, phases, lap.grid.step);
+  const lapPart = lapSpan(lap);
+  const refPart = lapSpan(reference);
+  const common = lapPart?.complete === true && refPart?.complete === true ? undefined : commonSpan(lapPart, refPart);
   const metrics = cornerMetrics(lap, phases);
   const sectors = sectorIndices(sectorStarts, lap.grid);
   const sectorDeltas = sectors.map((k, i) => delta[i + 1 < sectors.length ? sectors[i + 1]! : lap.grid.cells]! - delta[k]!);
@@ -166,6 +240,7 @@ export function lapReport(
     lapNumber: lap.lapNumber,
     lapTime: lap.lapTime,
     delta: losses.total,
+    analysed: common === undefined ? null : { from: common.from * lap.grid.step, to: common.to === lap.grid.cells ? lap.grid.length : common.to * lap.grid.step },
     sectorDeltas,
     losses,
     corners: metrics,

@@ -9,10 +9,17 @@ export function planCoordinates(trace: Trace, plane: 'xz' | 'xy'): { a: Float32A
   return a === undefined || b === undefined ? undefined : { a, b };
 }
 
+/** m, a lap whose first and last samples are further apart than this did not start where it ended. */
+export const OPEN_LAP_GAP_M = 40;
+
 /**
  * A provisional model for games that send positions but no lap distance (GT7, Forza): the
- * driven path of one complete lap, from its first sample (the line). Laps projected onto it get
- * a consistent track-relative distance, never one integrated from speed.
+ * driven path of one timed lap. Its origin (distance 0) is the line: the first sample when the
+ * lap closes on itself, else the LAST sample, because a timed lap always ends at the line while
+ * it may have begun elsewhere (GT7's first race lap at the start line, an out-lap at the pit
+ * box); the missing piece between the line and the first sample is closed by a straight chord,
+ * which the analysis treats as not driven. Laps projected onto it get a consistent
+ * track-relative distance, never one integrated from speed.
  */
 export function modelFromLapPositions(trace: Trace, plane: 'xz' | 'xy'): TrackModel | undefined {
   const p = planCoordinates(trace, plane);
@@ -30,6 +37,12 @@ export function modelFromLapPositions(trace: Trace, plane: 'xz' | 'xy'): TrackMo
     ys.push(y);
   }
   if (xs.length < 10) return undefined;
+  const last = xs.length - 1;
+  if (Math.hypot(xs[last]! - xs[0]!, ys[last]! - ys[0]!) > OPEN_LAP_GAP_M) {
+    // Start the loop at the line: the last sample, then the lap from its first sample on.
+    xs.unshift(xs.pop()!);
+    ys.unshift(ys.pop()!);
+  }
   return trackModelFromCenterline(xs, ys, { smoothingM: 2 });
 }
 

@@ -1,5 +1,6 @@
 import type { Lap } from '../model/lap.js';
-import { theoreticalBest } from './best.js';
+import { theoreticalBest, type TheoreticalBest } from './best.js';
+import type { CornerPhases } from './phases.js';
 import { consistency, degradation } from './consistency.js';
 import { cornerMetrics } from './corner-metrics.js';
 import { gripEnvelope } from './grip.js';
@@ -7,6 +8,7 @@ import { markOutliers, qualityIssues } from './laps.js';
 import {
   cornerSummaries, gridFor, isComplete, lapLength, lapReport, phasesFor, planeOf, trackGeometry, trackSummary, withDistances,
 } from './pipeline.js';
+import { analysedPart, commonSpan, isAnalysable, lapSpan } from './partial.js';
 import { alignReference, type ReferenceLap } from './reference.js';
 import { resampleLap, type ResampledLap } from './resample.js';
 import { analyzeShifts } from './shifts.js';
@@ -32,8 +34,12 @@ export function analyzeSession(input: SessionInput): SessionAnalysis {
 
   const grid = gridFor(length, options);
   const resampled = laps.map((l, i) => resampleLap(traces[i]!, l.lap, grid));
-  const complete = resampled.map((r, i) => laps[i]!.lap.category !== 'incomplete' && isComplete(r));
-  const issues = resampled.map((r) => qualityIssues(r.quality));
+  const full = resampled.map((r, i) => laps[i]!.lap.category !== 'incomplete' && isComplete(r));
+  // Analysable: complete, or timed with at most 10 % missing at the ends (partial.ts).
+  const complete = resampled.map((r, i) => full[i]! || isAnalysable(r, laps[i]!.lap.category));
+  const partial = resampled.map((r, i) => (complete[i]! && !full[i]! ? analysedPart(lapSpan(r), r) : null));
+  // A partial lap's missing ends are stated by `partial`, not counted as a hole in its data.
+  const issues = resampled.map((r, i) => qualityIssues(r.quality).filter((q) => q !== 'low-coverage' || partial[i] === null));
   const outlierResult = markOutliers(laps.filter((_, i) => complete[i]).map((l) => l.lap));
   const clean = laps.map((l, i) => {
     const lap = l.lap;
@@ -52,6 +58,7 @@ export function analyzeSession(input: SessionInput): SessionAnalysis {
       clean: clean[i]!,
       issues: lapIssues,
       coverage: resampled[i]!.quality.coverage,
+      partial: partial[i]!,
       sectors: l.lap.sectors,
     };
   });
@@ -114,7 +121,7 @@ export function analyzeSession(input: SessionInput): SessionAnalysis {
       lapTime: reference.lapTime,
       corners: referenceMetrics,
     },
-    theoreticalBest: theoreticalBest(cleanLaps, phases, sectorStarts, reference) ?? null,
+    theoreticalBest: wholeLapBest(cleanLaps, phases, sectorStarts, reference),
     consistency: consistency(cleanTimes, cleanMetrics),
     degradation: degradation(cleanNumbers, cleanTimes),
     grip: envelope ?? null,
@@ -138,12 +145,13 @@ export function analyzeLap(input: LapComparisonInput): LapComparison {
   if (length === undefined) throw new RangeError('analyzeLap: the lap has no lap distance, no positions and the session no track length');
   const grid = gridFor(length, options);
   const lap = resampleLap(traces[0]!, input.lap.lap, grid);
-  if (!isComplete(lap)) throw new RangeError(`analyzeLap: lap ${input.lap.lap.number} does not run line to line`);
+  if (!isAnalysable(lap, input.lap.lap.category)) throw new RangeError(`analyzeLap: lap ${input.lap.lap.number} does not run line to line`);
   const reference = refIsLap ? resampleLap(traces[1]!, (input.reference as LapInput).lap, grid) : alignReference(input.reference as ReferenceLap, grid);
-  if (!isComplete(reference)) throw new RangeError('analyzeLap: the reference does not run line to line');
+  if (!isAnalysable(reference, refIsLap ? (input.reference as LapInput).lap.category : 'flying')) throw new RangeError('analyzeLap: the reference does not run line to line');
+  if (commonSpan(lapSpan(lap), lapSpan(reference)) === undefined) throw new RangeError('analyzeLap: the lap and the reference cover no common part of the track');
   const geo = trackGeometry([lap, reference].filter((r) => r.channels.posX !== undefined || r.channels.yaw !== undefined || r.channels.gLat !== undefined), grid, session, input.corners, options);
   const sectorStarts = geo.model?.sectorStarts ?? [0, ...(session.sectorStarts ?? [])];
-  const phases = phasesFor(geo.match, reference);
+  const phases = phasesFor(geo.match, reference, lap);
   const referenceMetrics = cornerMetrics(reference, phases);
   const label = refIsLap ? `lap ${(input.reference as LapInput).lap.number}` : (input.reference as ReferenceLap).label ?? 'reference';
   return {
@@ -167,6 +175,17 @@ export function resampleForReference(lap: LapInput, session: { readonly trackLen
   const length = session.trackLength ?? lapLength({ game: 'csv', ...session }, [lap], [lap.trace], undefined);
   if (length === undefined) throw new RangeError('resampleForReference: unknown lap length');
   return resampleLap(lap.trace, lap.lap, gridFor(length, { gridStep }));
+}
+
+/**
+ * Segment minima need every metre of every lap: whole clean laps only, cut on a whole reference
+ * (the session's, else the fastest whole clean lap). null when no clean lap runs line to line.
+ */
+function wholeLapBest(cleanLaps: readonly ResampledLap[], phases: readonly CornerPhases[], sectorStarts: readonly number[], reference: ResampledLap): TheoreticalBest | null {
+  const whole = cleanLaps.filter(isComplete);
+  const cut = isComplete(reference) ? reference : [...whole].sort((a, b) => a.lapTime - b.lapTime)[0];
+  if (cut === undefined) return null;
+  return theoreticalBest(whole, phases, sectorStarts, cut) ?? null;
 }
 
 function isLapInput(x: LapInput | ReferenceLap): x is LapInput {
@@ -198,6 +217,7 @@ function emptyAnalysis(laps: readonly LapInput[], catalog: SessionAnalysis['cata
       clean: false,
       issues: ['low-coverage'],
       coverage: 0,
+      partial: null,
       sectors: l.lap.sectors,
     })),
     bestLap: null,

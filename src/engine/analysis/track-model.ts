@@ -183,15 +183,38 @@ function medianChannel(laps: readonly ResampledLap[], name: ChannelName, n: numb
 function medianColumns(cols: readonly ArrayLike<number>[], n: number): Float64Array {
   const out = new Float64Array(n);
   const buf = new Float64Array(cols.length);
+  let empty = 0;
+  let lastEmpty = false;
   for (let k = 0; k < n; k++) {
     let c = 0;
     for (const col of cols) {
       const v = col[k]!;
       if (v === v) buf[c++] = v;
     }
+    if (c === 0) empty++;
+    lastEmpty = c === 0;
     out[k] = c === 0 ? (k > 0 ? out[k - 1]! : 0) : c === 1 ? buf[0]! : medianInPlace(buf, c);
   }
+  // Points no lap reached at the ends (a lap that begins after the line or ends before it):
+  // bridge them by a straight line between the data either side of the line, round the loop,
+  // instead of a jump to a held value. Complete laps have no such points.
+  if (empty > 0 && empty < n && (lastEmpty || !cols.some((col) => col[0]! === col[0]!))) bridgeEnds(cols, out, n);
   return out;
+}
+
+/** Fills the runs of points without data at both ends of the loop (one run across the line). */
+function bridgeEnds(cols: readonly ArrayLike<number>[], out: Float64Array, n: number): void {
+  const has = (k: number): boolean => cols.some((col) => col[k]! === col[k]!);
+  let a = 0;
+  while (a < n && !has(a)) a++;
+  let b = n - 1;
+  while (b > a && !has(b)) b--;
+  // Points b+1 .. n-1 and 0 .. a-1 lie between out[b] and out[a] (going round the loop).
+  const span = n - b + a;
+  for (let j = 1; j < span; j++) {
+    const k = (b + j) % n;
+    out[k] = out[b]! + ((out[a]! - out[b]!) * j) / span;
+  }
 }
 
 /** Curvature without positions: yaw rate over distance, else lateral g over v². */

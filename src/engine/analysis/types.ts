@@ -20,8 +20,12 @@ import type { ReferenceLap } from './reference.js';
 import type { ShiftAnalysis } from './shifts.js';
 import type { TheoreticalBest } from './best.js';
 
-/** One recorded lap: the lap record and exactly its samples. */
-export type LapInput = { readonly lap: Lap; readonly trace: Trace };
+/**
+ * One recorded lap: the lap record and exactly its samples. `progress` is the game's normalized
+ * lap position per sample (0 at the line, 1 back at it; AC's carPositionNormalized) for games
+ * that send one but no lap distance: the length is then estimated from it (progress-length.ts).
+ */
+export type LapInput = { readonly lap: Lap; readonly trace: Trace; readonly progress?: ArrayLike<number> };
 
 export type AnalysisOptions = {
   /** m, distance grid spacing. Default 1. */
@@ -60,6 +64,12 @@ export type LapSummary = {
   readonly issues: readonly LapIssue[];
   /** 0..1, share of the lap length with data. */
   readonly coverage: number;
+  /**
+   * m, the part of the track a lap covers when it is analysed without running line to line
+   * (samples begin or end up to 10 % of the lap from the line, see partial.ts); null for a
+   * complete lap or one that cannot be analysed.
+   */
+  readonly partial: { readonly from: number; readonly to: number } | null;
   /** s, sector times as recorded. */
   readonly sectors: readonly number[];
 };
@@ -76,8 +86,12 @@ export type TrackSummary = {
   readonly curvatureSource: 'position' | 'yaw' | 'lateral-g' | 'centerline';
   /** The game's plan coordinates were mirrored to be right-handed (map drawing: x right, y up). */
   readonly mirrored: boolean;
-  /** Where the lap distance came from: the game, or projection onto the driven line (games without one). */
-  readonly distanceSource: 'game' | 'projected';
+  /**
+   * Where the lap distance came from: the game; projection onto the driven line (games without
+   * one); or the game's normalized lap position times a length estimated from the driven path
+   * ('progress', games that send a position along the lap but no length).
+   */
+  readonly distanceSource: 'game' | 'projected' | 'progress';
   /** Map: plan coordinates (m, right-handed) every `mapStep` m, elevation when known. */
   readonly mapStep: number;
   readonly map: { readonly x: readonly number[]; readonly y: readonly number[]; readonly z: readonly number[] | null };
@@ -106,8 +120,15 @@ export type LapAnalysis = {
   readonly lapNumber: number;
   /** s. */
   readonly lapTime: number;
-  /** s, lap time minus reference lap time (= Σ losses exactly). */
+  /** s, lap time minus reference lap time (= Σ losses exactly); over `analysed` only when that is set. */
   readonly delta: number;
+  /**
+   * m, the part of the lap compared when this lap or the reference misses metres at an end
+   * (a lap that began after the line, see partial.ts): δ, losses and sector deltas cover only
+   * this part, and `delta` is the time difference over it, not the lap-time difference. null
+   * when both laps run line to line.
+   */
+  readonly analysed: { readonly from: number; readonly to: number } | null;
   /** s, per sector: this lap's sector time minus the reference's (on the track's sector starts). */
   readonly sectorDeltas: readonly number[];
   readonly losses: LossAttribution;
