@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../src/engine/model/index.js';
 import { openStore } from '../../src/store/index.js';
-import { assertBuilt, collect, runCli, startCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { assertBuilt, BIN, collect, runCli, startCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { describeShared, requireSharedFile } from '../helpers/shared.js';
 
 type NdjsonRecord = { type: string; [key: string]: unknown };
@@ -12,7 +13,7 @@ type JsonDoc = {
   session: { game: string; trackName?: string };
   meta: Record<string, string>;
   channels: Record<string, { unit: string }>;
-  laps: { lap: { number: number; time: number; startT: number; endT: number }; samples: number; t: number[]; distance: number[] | null; channels: Record<string, (number | null)[]> }[];
+  laps: { lap: { number: number; time: number; valid: boolean; category: string; startT: number; endT: number }; samples: number; t: number[]; distance: number[] | null; channels: Record<string, (number | null)[]> }[];
   extraChannels?: Record<string, { unit: string; rate: number; t0: number; data: (number | null)[] }>;
   analysis?: { schema: string; laps: { number: number }[]; lapAnalyses: { lapNumber: number }[] } | null;
 };
@@ -65,6 +66,18 @@ describe('racecraft export of a demo session (end to end)', () => {
     expect([head!.type, lap!.type, frame!.type]).toEqual(['session', 'lap', 'frame']);
   });
 
+  it.each(['csv', 'ndjson', 'json'])('`racecraft export session --format %s | head -3` in a real shell pipeline: racecraft exits 0, nothing on stderr', async (format) => {
+    // pipefail: the pipeline's status is racecraft's whenever racecraft fails (a SIGPIPE death would be 141).
+    const script = `"${process.execPath}" "${BIN}" export session --format ${format} --db "${tmp.db}" | head -3`;
+    const r = await collect(spawn('bash', ['-o', 'pipefail', '-c', script], { stdio: ['ignore', 'pipe', 'pipe'] }), 60_000);
+    expect([r.code, r.signal, r.stderr]).toEqual([0, null, '']);
+    const lines = r.stdout.split('\n');
+    if (format === 'csv') {
+      expect(lines.slice(0, 2).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['t,lap,lap_time_s,lap_valid,lap_category', 's,,s,,']);
+      expect(lines[2]!.split(',').slice(0, 2)).toEqual(['0', String(lapNumbers[0])]);
+    } else expect(lines[0]!.startsWith('{')).toBe(true);
+  });
+
   it('puts only data on stdout in every text format, and nothing on stderr', async () => {
     const [json, ndjson, csv] = await Promise.all(['json', 'ndjson', 'csv'].map((format) => runCli(['export', 'session', '1', '--format', format, '--db', tmp.db])));
     for (const r of [json!, ndjson!, csv!]) expect([r.code, r.stderr]).toEqual([0, '']);
@@ -83,10 +96,13 @@ describe('racecraft export of a demo session (end to end)', () => {
     expect(Object.keys(records[0]!['channels'] as object)).toEqual(Object.keys(doc.channels));
 
     const rows = csv!.stdout.trimEnd().split('\n');
-    expect(rows[0]).toBe(['t', 'lap', ...Object.keys(doc.channels)].join(','));
-    expect(rows[1]!.split(',').slice(0, 4)).toEqual(['s', '', 'm', 's']);
+    expect(rows[0]).toBe(['t', 'lap', 'lap_time_s', 'lap_valid', 'lap_category', ...Object.keys(doc.channels)].join(','));
+    expect(rows[1]!.split(',').slice(0, 7)).toEqual(['s', '', 's', '', '', 'm', 's']);
     expect(rows).toHaveLength(2 + samples.reduce((a, b) => a + b, 0));
-    expect(new Set(rows.map((r) => r.split(',').length))).toEqual(new Set([2 + Object.keys(doc.channels).length]));
+    expect(new Set(rows.map((r) => r.split(',').length))).toEqual(new Set([5 + Object.keys(doc.channels).length]));
+    // Every row carries its lap's record: the JSON's lap times to the ms.
+    const lapRecords = new Map(rows.slice(2).map((r) => [r.split(',')[1], r.split(',').slice(2, 5).join(',')]));
+    expect([...lapRecords]).toEqual(doc.laps.map((l) => [String(l.lap.number), [+l.lap.time.toFixed(3), l.lap.valid ? 1 : 0, l.lap.category].join(',')]));
   });
 
   it('--channels filters every format; an unknown channel is one line listing the valid ones', async () => {
@@ -97,7 +113,7 @@ describe('racecraft export of a demo session (end to end)', () => {
       runCli(['export', 'lap', '1', '--format', 'json', '--channels', 'speed,rpm', '--no-analysis', '--db', tmp.db]),
     ]);
     const rows = csv.stdout.trimEnd().split('\n');
-    expect(rows.slice(0, 2)).toEqual(['t,lap,speed,rpm', 's,,m/s,rpm']);
+    expect(rows.slice(0, 2)).toEqual(['t,lap,lap_time_s,lap_valid,lap_category,speed,rpm', 's,,s,,,m/s,rpm']);
     expect(rows).toHaveLength(2 + samples.reduce((a, b) => a + b, 0));
     const frames = ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as NdjsonRecord).filter((r) => r.type === 'frame');
     expect(new Set(frames.flatMap((f) => Object.keys(f)))).toEqual(new Set(['type', 't', 'lap', 'speed', 'rpm']));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type ChannelName, type Trace } from '../../src/engine/model/index.js';
 import { motecEncoding } from '../../src/store/formats/motec/channel-map.js';
+import { gridSnap } from '../../src/store/formats/motec/export.js';
 import { openStore, type LapRecord } from '../../src/store/index.js';
 import { assertBuilt, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 
@@ -37,25 +38,27 @@ function lowerBound(t: readonly number[], x: number): number {
 
 /**
  * Compares every channel sample of `back` with the original at the same time (`shift` maps
- * back's clock onto the original's). A `resampled` format (MoTeC's fixed-rate grid) is compared
- * with what resampling puts at that time: continuous channels interpolated between the
- * neighbours, discrete ones held (the grid times sit µs off the game's float32 times, and a
- * frame lost on loopback leaves a grid point between two samples); a text format with the
- * nearest original sample, whose time it wrote rounded to µs. Returns the worst
- * |difference| − tolerance per channel (≤ 0: within the written precision), how many samples
- * were compared and how many of them fell between original samples.
+ * back's clock onto the original's). A text format wrote each sample's own time (rounded to µs):
+ * it is compared with the nearest original sample. MoTeC's fixed-rate grid (`snap` > 0) carries
+ * the original sample within `snap` of a grid point exactly (the game's float32 times sit µs off
+ * j/60); a grid point with none (a frame lost on loopback) is compared with what resampling puts
+ * there: continuous channels interpolated between the neighbours, discrete ones held. Returns the
+ * worst |difference| − tolerance per channel (≤ 0: within the written precision), how many samples
+ * were compared, how many fell between original samples, and how many distinct original samples
+ * were matched.
  */
 function compare(
   original: Loaded,
   back: Loaded,
   shift: number,
-  resampled: boolean,
+  snap: number,
   tolerance: (name: ChannelName, v: number) => number,
-): { worst: Map<ChannelName, number>; compared: number; between: number } {
+): { worst: Map<ChannelName, number>; compared: number; between: number; matched: number } {
   const t = original.traces.flatMap((trace) => Array.from(trace.t));
   const column = (name: ChannelName): number[] => original.traces.flatMap((trace) => Array.from(trace.channels[name] ?? (name === 'lapDistance' ? trace.distance : new Float32Array(trace.length).fill(Number.NaN))));
   const columns = new Map<ChannelName, number[]>();
   const worst = new Map<ChannelName, number>();
+  const matched = new Set<number>();
   let compared = 0;
   let between = 0;
   for (const trace of back.traces) {
@@ -64,9 +67,12 @@ function compare(
       // The original sample at or just before `at`, and how far towards the next one `at` lies.
       const k = Math.max(0, Math.min(t.length - 1, lowerBound(t, at + 1e-9) - 1));
       let frac = k + 1 < t.length && at > t[k]! ? Math.min(1, (at - t[k]!) / (t[k + 1]! - t[k]!)) : 0;
-      // A text format wrote the sample's own time rounded (µs): the nearest original sample is that sample.
-      if (!resampled) frac = frac > 0.5 ? 1 : 0;
-      if (Math.abs(t[k + (frac > 0.5 ? 1 : 0)]! - at) > 1e-5) between++;
+      const near = frac > 0.5 ? k + 1 : k;
+      const exact = snap > 0 ? Math.abs(t[near]! - at) <= snap : Math.abs(t[near]! - at) <= 1e-5;
+      // A text format wrote the sample's own time; the grid carries the sample it snapped to.
+      if (snap === 0 || exact) frac = near === k ? 0 : 1;
+      if (exact) matched.add(near);
+      else between++;
       compared++;
       for (const [name, values] of Object.entries(trace.channels) as [ChannelName, Float32Array][]) {
         if (!columns.has(name)) columns.set(name, column(name));
@@ -80,7 +86,7 @@ function compare(
       }
     }
   }
-  return { worst, compared, between };
+  return { worst, compared, between, matched: matched.size };
 }
 
 describe('interchange round trips of a demo session through racecraft export and import (end to end)', () => {
@@ -128,23 +134,23 @@ describe('interchange round trips of a demo session through racecraft export and
     expect(back.laps.map((l) => [l.number, l.category, l.valid])).toEqual(original.laps.map((l) => [l.number, l.category, l.valid]));
     back.laps.forEach((l, k) => {
       const o = original.laps[k]!;
-      if (o.category === 'incomplete') {
-        // The partial last lap lasts as long as the data: the .ld grid ends on a whole 60 Hz
-        // sample, and the writer may drop the last one (F1 float32 session times sit a few µs
-        // below j/60), so its duration is within one sample, not a lap time.
-        expect(Math.abs(l.time - o.time)).toBeLessThanOrEqual(1 / 60 + 1e-6);
-        expect(Math.abs(l.sampleCount - o.sampleCount)).toBeLessThanOrEqual(1);
-        return;
-      }
-      expect(Math.abs(l.time - o.time)).toBeLessThanOrEqual(0.001);
-      expect(l.sampleCount).toBe(o.sampleCount);
+      // Every lap, the partial last one included, has the samples it had: the .ld grid carries
+      // each recorded sample, the last one too, and the .ldx cuts them into the same laps.
+      expect(l.sampleCount, `lap ${o.number}`).toBe(o.sampleCount);
+      expect(Math.abs(l.time - o.time), `lap ${o.number}`).toBeLessThanOrEqual(0.001);
+      // A flying lap's time is the Lap Time channel's: the game's own, to the written ms.
+      if (o.category === 'flying') expect(l.time, `lap ${o.number}`).toBeCloseTo(+o.time.toFixed(3), 9);
     });
     // The .ld clock starts at the first sample; the demo's at session time 0.
     const shift = original.traces[0]!.t[0]!;
-    const { worst, compared, between } = compare(original, back, shift, true, (name, v) => halfStep(motecEncoding(name).dec, motecEncoding(name).factor) + f32(v));
+    const t = original.traces.flatMap((trace) => Array.from(trace.t));
+    const snap = gridSnap(Math.max(Math.abs(t[0]!), Math.abs(t[t.length - 1]!)), 60);
+    const recorded = original.laps.reduce((s, l) => s + l.sampleCount, 0);
+    const { worst, compared, between, matched } = compare(original, back, shift, snap, (name, v) => halfStep(motecEncoding(name).dec, motecEncoding(name).factor) + f32(v));
     expect(compared).toBe(back.laps.reduce((s, l) => s + l.sampleCount, 0));
-    expect(compared).toBeGreaterThanOrEqual(original.laps.reduce((s, l) => s + l.sampleCount, 0) - 1);
-    // The demo sends at 60 Hz and the .ld grid is 60 Hz: all but a frame or two lost on loopback are the recorded samples.
+    // Each recorded sample is exactly one .ld sample; the rest fill frames lost on loopback (a few at most).
+    expect(matched).toBe(recorded);
+    expect(compared).toBe(recorded + between);
     expect(between).toBeLessThanOrEqual(compared * 0.01);
     expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
     for (const [name, excess] of worst) expect(excess, name).toBeLessThanOrEqual(0);
@@ -154,7 +160,7 @@ describe('interchange round trips of a demo session through racecraft export and
     const back = load(dbs.json);
     expect(back.info).toEqual(original.info);
     expect(back.laps.map(({ id: _id, sessionId: _s, ...lap }) => lap)).toEqual(original.laps.map(({ id: _id, sessionId: _s, ...lap }) => lap));
-    const { worst, compared, between } = compare(original, back, 0, false, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
+    const { worst, compared, between } = compare(original, back, 0, 0, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
     expect(compared).toBe(original.laps.reduce((s, l) => s + l.sampleCount, 0));
     expect(between).toBe(0);
     expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
@@ -170,13 +176,15 @@ describe('interchange round trips of a demo session through racecraft export and
     expect(second).not.toHaveProperty('analysis');
   });
 
-  it('CSV: the same laps and samples, channels within the written decimals; lap times from the rows (CSV has no lap records)', () => {
+  it('CSV: the same laps (numbers, categories, validity, times within 1 ms from the lap columns) and samples, channels within the written decimals', () => {
     const back = load(dbs.csv);
     expect(back.info).toMatchObject({ game: 'csv', format: 'csv' });
-    expect(back.laps.map((l) => [l.number, l.sampleCount])).toEqual(original.laps.map((l) => [l.number, l.sampleCount]));
-    // A lap runs from its first row to the next lap's first row: within one 60 Hz sample of the game's time.
-    back.laps.forEach((l, k) => expect(Math.abs(l.time - original.laps[k]!.time)).toBeLessThanOrEqual(1 / 60 + 1e-6));
-    const { worst, compared, between } = compare(original, back, 0, false, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
+    expect(back.laps.map((l) => [l.number, l.category, l.valid, l.timeSource, l.sampleCount])).toEqual(original.laps.map((l) => [l.number, l.category, l.valid, l.timeSource, l.sampleCount]));
+    // lap_time_s carries each lap's recorded time with 3 decimals: the game's own to the ms.
+    back.laps.forEach((l, k) => expect(Math.abs(l.time - original.laps[k]!.time), `lap ${l.number}`).toBeLessThanOrEqual(0.0005 + 1e-9));
+    // Exact to the written decimals.
+    for (const [k, l] of original.laps.entries()) expect(back.laps[k]!.time, `lap ${l.number}`).toBe(+l.time.toFixed(3));
+    const { worst, compared, between } = compare(original, back, 0, 0, (name, v) => halfStep(CHANNELS[name].decimals) + f32(v));
     expect(compared).toBe(original.laps.reduce((s, l) => s + l.sampleCount, 0));
     expect(between).toBe(0);
     expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());

@@ -8,7 +8,8 @@
  *   analysis.ts; null when the session has nothing to analyse). `racecraft import` reads it back.
  * - NDJSON: the session line (channels = every channel written), then per lap a lap line and
  *   one frame line per sample (src/store/formats/json/ndjson.ts), produced one lap at a time.
- * - CSV: a header row, a units row, one row per sample (src/store/formats/csv/write.ts), one lap
+ * - CSV: a header row, a units row, one row per sample carrying its lap's record (lap, lap_time_s,
+ *   lap_valid, lap_category; src/store/formats/csv/write.ts, docs/file-formats-out.md), one lap
  *   at a time with the same columns in every lap.
  */
 import type { ChannelName, Lap, Trace } from '../../engine/model/index.js';

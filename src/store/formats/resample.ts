@@ -38,18 +38,33 @@ export function resampleEven(
   return out;
 }
 
-/** Values of a series with arbitrary sorted sample times `srcT` at the given sorted times. */
-export function resampleIrregular(srcT: Float64Array, values: ArrayLike<number>, times: Float64Array, opts: ResampleOptions): Float32Array {
+/**
+ * Values of a series with arbitrary sorted sample times `srcT` at the given sorted times. A time
+ * within `snap` s of a source sample takes that sample's value exactly (the nearer one when two
+ * are), before any range check: the MoTeC writer's grid points sit a float32 rounding away from
+ * the game's sample times and must carry the samples themselves, not a blend with a neighbour
+ * or a NaN just past the last sample. Other times interpolate (continuous) or hold (discrete);
+ * times outside [first, last] sample are NaN.
+ */
+export function resampleIrregular(srcT: Float64Array, values: ArrayLike<number>, times: Float64Array, opts: ResampleOptions, snap = 0): Float32Array {
   const n = srcT.length;
   const out = new Float32Array(times.length);
   let k = 0;
   for (let j = 0; j < times.length; j++) {
     const t = times[j]!;
+    // k: the last sample at or before t (0 before the first), kept below n - 1 so k + 1 exists.
+    while (k < n - 2 && srcT[k + 1]! <= t) k++;
+    if (snap > 0 && n > 0) {
+      const near = k + 1 < n && Math.abs(srcT[k + 1]! - t) < Math.abs(srcT[k]! - t) ? k + 1 : k;
+      if (Math.abs(srcT[near]! - t) <= snap) {
+        out[j] = values[near]!;
+        continue;
+      }
+    }
     if (n === 0 || t < srcT[0]! - 1e-9 || t > srcT[n - 1]! + 1e-9) {
       out[j] = Number.NaN;
       continue;
     }
-    while (k < n - 2 && srcT[k + 1]! <= t) k++;
     if (n === 1 || t <= srcT[k]!) {
       out[j] = values[k]!;
       continue;

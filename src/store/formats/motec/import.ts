@@ -77,7 +77,8 @@ function lapSpans(ld: LdFile, markers: number[] | undefined, tEnd: number, warni
   if (markers !== undefined && markers.length > 0) {
     const { laps, warnings: w } = lapsFromMarkers(markers, 0, tEnd);
     warnings.push(...w);
-    return laps;
+    const lapTime = find(ld, 'Lap Time');
+    return lapTime ? withLoggedTimes(laps, lapTime) : laps;
   }
   const lapNumber = find(ld, 'Lap Number');
   if (lapNumber && lapNumber.data.length > 1) {
@@ -94,6 +95,32 @@ function lapSpans(ld: LdFile, markers: number[] | undefined, tEnd: number, warni
   }
   warnings.push('no lap markers (.ldx) and no Lap Number channel: the whole log is one lap');
   return [wholeLogLap(0, tEnd)];
+}
+
+/** s: how far the logger's lap time may be from the beacon-to-beacon time and still be that lap's. */
+const LOGGED_TIME_TOLERANCE_S = 0.25;
+
+/**
+ * Beacon-timed laps take the logger's own time from its `Lap Time` channel (the last lap's time,
+ * MoTeC logger semantics; racecraft writes the game's official time there to the ms) when it
+ * agrees with the beacons: the value the channel holds from the lap's end marker on (the first
+ * new value within 10 s, for loggers that update a few samples late).
+ */
+function withLoggedTimes(laps: LapSpan[], lapTime: LdChannel): LapSpan[] {
+  const { data, rate } = lapTime;
+  return laps.map((lap) => {
+    if (lap.category !== 'flying' || data.length === 0) return lap;
+    const from = Math.min(data.length - 1, Math.max(0, Math.ceil(lap.endT * rate - 1e-6)));
+    const before = from > 0 ? data[from - 1]! : Number.NaN;
+    let logged = data[from]!;
+    for (let i = from; i < data.length && i <= from + 10 * rate; i++) {
+      if (data[i] !== before) {
+        logged = data[i]!;
+        break;
+      }
+    }
+    return Number.isFinite(logged) && logged > 0 && Math.abs(logged - lap.time) <= LOGGED_TIME_TOLERANCE_S ? { ...lap, time: logged } : lap;
+  });
 }
 
 function find(ld: LdFile, name: string): LdChannel | undefined {

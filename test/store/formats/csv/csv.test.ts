@@ -11,22 +11,27 @@ describe('racecraft CSV', () => {
 
   it('writes a names row, a units row, then one row per sample', () => {
     const lines = Array.from(csvLines(demo.laps.slice(0, 1)));
-    expect(lines[0]).toBe(`t,lap,${CHANNEL_NAMES.join(',')}\n`);
-    expect(lines[1]!.startsWith('s,,m,s,m/s,rpm,,,,,,g,g,g,m,m,m,rad,rad,rad,kg,,,degC,')).toBe(true);
+    expect(lines[0]).toBe(`t,lap,lap_time_s,lap_valid,lap_category,${CHANNEL_NAMES.join(',')}\n`);
+    expect(lines[1]!.startsWith('s,,s,,,m,s,m/s,rpm,,,,,,g,g,g,m,m,m,rad,rad,rad,kg,,,degC,')).toBe(true);
     expect(lines.length).toBe(2 + demo.laps[0]!.trace.length);
-    expect(lines[2]!.split(',')[0]).toBe('100');
-    expect(lines[3]!.split(',')[0]).toBe('100.016667');
+    expect(lines[2]!.split(',').slice(0, 5)).toEqual(['100', '0', '12.5', '0', 'out']);
+    expect(lines[3]!.split(',').slice(0, 5)).toEqual(['100.016667', '0', '12.5', '0', 'out']);
+    // Every row has as many fields as the header: one plain table, nothing else in the file.
+    expect(new Set(lines.map((l) => l.split(',').length))).toEqual(new Set([5 + CHANNEL_NAMES.length]));
   });
 
-  it('round-trips laps and every channel within the written precision', () => {
+  it('round-trips laps (number, time to the written ms, validity, category) and every channel within the written precision', () => {
     const back = readCsv(writeCsv(demo.laps));
     expect(back.warnings).toEqual([]);
-    expect(back.laps.map((l) => [l.lap.number, l.trace.length])).toEqual(demo.laps.map((l) => [l.lap.number, l.trace.length]));
+    expect(back.laps.map((l) => [l.lap.number, l.lap.category, l.lap.valid, l.trace.length])).toEqual(demo.laps.map((l) => [l.lap.number, l.lap.category, l.lap.valid, l.trace.length]));
+    // The synthetic laps take 12.5, 40, 40.731 and 41.462 s: written with 3 decimals, read back as is.
+    expect(back.laps.map((l) => l.lap.time)).toEqual([12.5, 40, 40.731, 41.462]);
+    expect(back.laps.map((l) => l.lap.timeSource)).toEqual(['interpolated', 'game', 'game', 'game']);
     back.laps.forEach((l, k) => {
       const o = demo.laps[k]!;
+      expect(Math.abs(l.lap.time - o.lap.time)).toBeLessThanOrEqual(0.0005 + 1e-9);
       // Lap bounds are sample times: within one 60 Hz sample of the original crossings.
       expect(Math.abs(l.lap.startT - o.lap.startT)).toBeLessThan(1 / 60);
-      expect(Math.abs(l.lap.time - o.lap.time)).toBeLessThan(1 / 60);
       let worstT = 0;
       let worstD = 0;
       const worst = new Map<ChannelName, number>();
@@ -39,6 +44,47 @@ describe('racecraft CSV', () => {
       expect(worstD).toBeLessThanOrEqual(halfUlp('lapDistance') + 1e-4);
       for (const name of CHANNEL_NAMES) expect(worst.get(name), name).toBeLessThanOrEqual(halfUlp(name) + 1e-5);
     });
+  });
+
+  it('restores the lap records of every lap in a file cut down to some rows (one lap, odd rows dropped)', () => {
+    const text = writeCsv(demo.laps.slice(2, 3));
+    const [head, units, ...rows] = text.trimEnd().split('\n');
+    const back = readCsv([head, units, ...rows.filter((_, i) => i % 2 === 0)].join('\n'));
+    expect(back.laps.map((l) => [l.lap.number, l.lap.time, l.lap.valid, l.lap.category, l.lap.timeSource])).toEqual([[2, 40.731, true, 'flying', 'game']]);
+    expect(back.laps[0]!.trace.length).toBe(Math.ceil(demo.laps[2]!.trace.length / 2));
+  });
+
+  it('without lap record columns (older racecraft CSV, hand-made files) times laps by their rows, as before', () => {
+    // The same file with lap_time_s, lap_valid and lap_category cut out of every line.
+    const old = writeCsv(demo.laps)
+      .split('\n')
+      .map((line) => line.split(',').filter((_, i) => i < 2 || i > 4).join(','))
+      .join('\n');
+    expect(old.slice(0, old.indexOf('\n'))).toBe(`t,lap,${CHANNEL_NAMES.join(',')}`);
+    const back = readCsv(old);
+    expect(back.warnings).toEqual([]);
+    expect(back.laps.map((l) => [l.lap.number, l.lap.category, l.lap.timeSource, l.trace.length])).toEqual(demo.laps.map((l) => [l.lap.number, 'flying', 'interpolated', l.trace.length]));
+    // A lap runs from its first row to the next lap's: 12.5 s out lap → 12.5, 40.731 → 40.733 (the 60 Hz rows).
+    expect(back.laps.map((l) => +l.lap.time.toFixed(6))).toEqual([12.5, 40, 40.733333, 41.466667]);
+    expect(back.laps.map((l) => l.lap.valid)).toEqual([true, true, true, true]);
+  });
+
+  it('says which lap records it could not use: unknown categories, a time far from the rows', () => {
+    const text = 't,lap,lap_time_s,lap_valid,lap_category,speed\ns,,s,,,m/s\n0,1,30.5,1,flying,10\n1,1,30.5,1,flying,11\n2,1,30.5,1,flying,11\n3,2,2.5,0,spun,12\n4,2,2.5,0,spun,12\n';
+    const back = readCsv(text);
+    expect(back.laps.map((l) => [l.lap.number, l.lap.time, l.lap.valid, l.lap.category, l.lap.startT, l.lap.endT])).toEqual([
+      [1, 30.5, true, 'flying', 0, 3],
+      [2, 2.5, false, 'flying', 3, 5],
+    ]);
+    expect(back.warnings).toEqual(["lap 1: the file's time 30.500 s differs from its rows' 3.000 s", "unknown lap_category value(s) 'spun' read as flying"]);
+    expect(back.extraChannels).toEqual({});
+    // Without a `lap` column the lap columns describe nothing: kept as plain (extra) columns.
+    const loose = readCsv('t,lap_time_s,speed\n0,5,1\n1,5,2\n');
+    expect(Object.keys(loose.extraChannels!)).toEqual(['lap_time_s']);
+    expect(loose.laps.map((l) => [l.lap.number, l.lap.time])).toEqual([[1, 2]]);
+    // Many distinct unknown categories: the warning names five.
+    const many = readCsv(['t,lap,lap_category', ...Array.from({ length: 9 }, (_, i) => `${i},${i},odd${i}`)].join('\n'));
+    expect(many.warnings).toEqual(["unknown lap_category value(s) 'odd0', 'odd1', 'odd2', 'odd3', 'odd4', and 4 more read as flying"]);
   });
 
   it('reads a hand-made CSV: converts known units, keeps unknown columns as extras, blank cells as missing', () => {
@@ -70,6 +116,6 @@ describe('racecraft CSV', () => {
     const one = demoSession({ laps: 1 });
     for (const l of one.laps) for (const name of Object.keys(l.trace.channels) as ChannelName[]) if (name !== 'speed') delete l.trace.channels[name];
     const text = writeCsv(one.laps);
-    expect(text.split('\n')[0]).toBe('t,lap,lapDistance,speed');
+    expect(text.split('\n')[0]).toBe('t,lap,lap_time_s,lap_valid,lap_category,lapDistance,speed');
   });
 });
