@@ -186,21 +186,23 @@ describeShared('AC Monza (vthinsel, CC0, Audi R8 LMS): the out-lap from the pit 
     expect(store.sessions.get(1)!.info.trackLength).toBeUndefined();
   });
 
-  it('report lap 1 (against itself): 12 corners on 5,758 m measured along the driven line, the first 246 m (pit box and before) not analysed', async () => {
+  it('report lap 1 (against itself): 12 corners on 5,759 m measured from AC\'s normalized position, the first 246 m (pit box and before) not analysed', async () => {
     const r = await lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' });
     expect(r.lap).toMatchObject({ number: 1, category: 'out' });
-    expect(r.track).toMatchObject({ distanceSource: 'projected', curvatureSource: 'position' });
-    // The official length is 5,793 m; AC's racing line (and the TUMFTM race line) is 5,758 m.
-    expect(r.track!.length).toBeCloseTo(5757.9, 1);
+    // The recorder keeps AC's carPositionNormalized (lapFraction); with no handshake length, the
+    // length is fitted from driven metres against it (progress-length.ts).
+    expect(r.track).toMatchObject({ distanceSource: 'progress', curvatureSource: 'position' });
+    // The official length is 5,793 m; AC's racing line (and the TUMFTM race line, 5,758.2 m) is 0.6 % shorter.
+    expect(r.track!.length).toBeCloseTo(5758.8, 1);
     expect(Math.round(r.analysed!.from)).toBe(246);
     expect(r.corners.map((c) => c.direction).join('')).toBe('RLRRLRRRLRLR');
     // Rettifilo (T1/T2), Roggia (T5/T6), Ascari (T9–T11), Parabolica (T12): apex m, slowest km/h.
     const at = (n: number) => r.corners.find((c) => c.number === n)!;
-    expect([1, 2, 5, 6, 9, 12].map((n) => [Math.round(at(n).apex), Math.round(at(n).lap!.minSpeed! * 3.6)])).toEqual([[958, 64], [993, 45], [2160, 50], [2182, 59], [3995, 73], [5144, 118]]);
+    expect([1, 2, 5, 6, 9, 12].map((n) => [Math.round(at(n).apex), Math.round(at(n).lap!.minSpeed! * 3.6)])).toEqual([[959, 61], [1000, 45], [2161, 50], [2184, 59], [3996, 73], [5143, 118]]);
     expect(r.delta).toBe(0);
     const text = renderLapReport(r, { units: unitsOf('metric'), width: 100 }).join('\n');
     expect(text).toContain('samples begin 246 m after the line; the first 246 m are not analysed');
-    expect(text).toContain('lap length 5758 m measured from it');
+    expect(text).toContain('the game sent its position along the lap but no track length: length 5759 m estimated from the driven path over that position');
   });
 
   it('one-line refusals remain for what truly cannot be analysed: no flying lap to be "best", and the 263-sample lap 2 fragment', async () => {
@@ -228,7 +230,7 @@ describeShared('AC Monza (vthinsel, CC0, Audi R8 LMS): the out-lap from the pit 
     expect(Math.round(s.laps[0]!.partial!.from)).toBe(246);
     expect(s.laps[0]!.delta).toBe(0);
     expect(s.corners).toHaveLength(12);
-    expect(s.track!.length).toBeCloseTo(5757.9, 1);
+    expect(s.track!.length).toBeCloseTo(5758.8, 1);
     expect(renderSessionReport(s, unitsOf('metric')).join('\n')).toContain('lap 1: samples begin 246 m after the line');
   });
 });

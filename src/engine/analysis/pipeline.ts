@@ -47,19 +47,26 @@ export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { 
 
 export type DistanceSource = 'game' | 'projected' | 'progress';
 
+/** A lap's normalized position: given by the caller, else the recorded lapFraction channel (AC). */
+function progressOf(l: LapInput): ArrayLike<number> | undefined {
+  return l.progress ?? l.trace.channels.lapFraction;
+}
+
 /** Lap distance = the game's normalized position × the length estimated from the driven path. */
 function progressDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { traces: Trace[]; source: 'progress'; projectionLength: number } | undefined {
   const samples: ProgressSamples[] = [];
   for (const l of laps) {
     const p = planCoordinates(l.trace, plane);
-    if (l.progress === undefined || p === undefined || l.lap.category === 'rewound') continue;
-    samples.push(l.trace.channels.speed === undefined ? { progress: l.progress, x: p.a, y: p.b } : { progress: l.progress, x: p.a, y: p.b, speed: l.trace.channels.speed });
+    const progress = progressOf(l);
+    if (progress === undefined || p === undefined || l.lap.category === 'rewound') continue;
+    samples.push(l.trace.channels.speed === undefined ? { progress, x: p.a, y: p.b } : { progress, x: p.a, y: p.b, speed: l.trace.channels.speed });
   }
   const fit = samples.length === 0 ? undefined : lengthFromProgress(samples);
   if (fit === undefined) return undefined;
   const traces = laps.map((l) => {
     const distance = new Float64Array(l.trace.length).fill(Number.NaN);
-    if (l.progress !== undefined) for (let i = 0; i < distance.length; i++) distance[i] = l.progress[i]! * fit.length;
+    const progress = progressOf(l);
+    if (progress !== undefined) for (let i = 0; i < distance.length; i++) distance[i] = progress[i]! * fit.length;
     return { ...l.trace, distance };
   });
   return { traces, source: 'progress', projectionLength: fit.length };

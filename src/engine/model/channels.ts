@@ -21,6 +21,7 @@ export type ChannelSpec = {
 
 export const CHANNELS = {
   lapDistance: { unit: 'm', kind: 'continuous', description: 'distance from the start/finish line along the lap, from the game', decimals: 2 },
+  lapFraction: { unit: '', kind: 'continuous', description: 'position along the lap 0..1 from the game (AC carPositionNormalized), kept so a lap length can be estimated when the game names none', decimals: 5 },
   lapTime: { unit: 's', kind: 'continuous', description: 'current lap time, from the game', decimals: 3 },
   speed: { unit: 'm/s', kind: 'continuous', description: 'ground speed', decimals: 3 },
   rpm: { unit: 'rpm', kind: 'continuous', description: 'engine speed', decimals: 0 },

@@ -67,6 +67,8 @@ export function* generateFrames(source: FrameSource): Generator<TelemetryFrame> 
       t,
       lap,
       lapDistance,
+      // As AC sends it: 0..1 along the lap, wrapping at the line (the out-lap starts before it).
+      lapFraction: (((q * ds + along) / (lapNodes * ds)) % 1 + 1) % 1,
       lapTime,
       speed: v,
       rpm: Math.max(car.idleRpm, engineRpm(car, g, v)),

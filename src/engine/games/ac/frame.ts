@@ -32,6 +32,9 @@ export type AcFrameOptions = {
 export function frameFromCarInfo(info: AcCarInfo, t: number, lastLapTime: number | undefined, options: AcFrameOptions): TelemetryFrame {
   const frame: MutableFrame = { t, lap: info.lapCount + 1, lapTime: info.lapTime / 1000, inPit: info.isInPit };
   if (lastLapTime !== undefined) frame.lastLapTime = lastLapTime;
+  // Always kept, even when the handshake gave a length: a capture without the handshake (or a
+  // track whose length AC misreports) can still be measured from it afterwards.
+  setFinite(frame, 'lapFraction', info.carPositionNormalized);
   setFinite(frame, 'speed', info.speedMs);
   setFinite(frame, 'rpm', info.engineRpm);
   // AC gear: 0 = R, 1 = N, 2 = 1st. Anything else is a corrupt value, left absent.
@@ -94,7 +97,7 @@ export function carInfoFromFrame(frame: TelemetryFrame, session: SessionInfo, st
   };
 }
 
-function setFinite(frame: MutableFrame, channel: 'speed' | 'rpm' | 'throttle' | 'brake' | 'clutch' | 'steer' | 'gLat' | 'gLon' | 'gVert' | 'posX' | 'posY' | 'posZ' | 'lapDistance', value: number): void {
+function setFinite(frame: MutableFrame, channel: 'speed' | 'rpm' | 'throttle' | 'brake' | 'clutch' | 'steer' | 'gLat' | 'gLon' | 'gVert' | 'posX' | 'posY' | 'posZ' | 'lapDistance' | 'lapFraction', value: number): void {
   if (Number.isFinite(value)) frame[channel] = value;
 }
 

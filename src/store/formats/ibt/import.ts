@@ -18,6 +18,8 @@ type Columns = (name: string) => Float64Array | undefined;
  */
 const MAP: readonly { channel: ChannelName; source: string; value: (v: number, i: number, col: Columns) => number }[] = [
   { channel: 'lapDistance', source: 'LapDist', value: (v) => v },
+  // irsdk: "Percentage distance around lap", 0..1 despite the name.
+  { channel: 'lapFraction', source: 'LapDistPct', value: (v) => v },
   { channel: 'lapTime', source: 'LapCurrentLapTime', value: (v) => v },
   { channel: 'speed', source: 'Speed', value: (v) => v },
   { channel: 'rpm', source: 'RPM', value: (v) => v },

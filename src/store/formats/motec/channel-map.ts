@@ -33,6 +33,8 @@ const WHEELS = [
 
 const ENTRIES: readonly Entry[] = [
   { channel: 'lapDistance', names: ['Lap Distance', 'Lap Dist'] },
+  // No logger we have seen records it; the name is the one racecraft writes, so it reads back.
+  { channel: 'lapFraction', names: ['Lap Fraction'] },
   { channel: 'lapTime', names: ['Running Lap Time', 'Lap Time Running', 'Current Lap Time'] },
   { channel: 'speed', names: ['Ground Speed', 'Vehicle Speed', 'Speed', 'GPS Speed', 'Corr Speed', 'Drive Speed'] },
   { channel: 'rpm', names: ['Engine RPM', 'RPM', 'RPMS', 'Engine Speed'] },

@@ -12,7 +12,7 @@ describe('racecraft CSV', () => {
   it('writes a names row, a units row, then one row per sample', () => {
     const lines = Array.from(csvLines(demo.laps.slice(0, 1)));
     expect(lines[0]).toBe(`t,lap,lap_time_s,lap_valid,lap_category,${CHANNEL_NAMES.join(',')}\n`);
-    expect(lines[1]!.startsWith('s,,s,,,m,s,m/s,rpm,,,,,,g,g,g,m,m,m,rad,rad,rad,kg,,,degC,')).toBe(true);
+    expect(lines[1]!.startsWith('s,,s,,,m,,s,m/s,rpm,,,,,,g,g,g,m,m,m,rad,rad,rad,kg,,,degC,')).toBe(true);
     expect(lines.length).toBe(2 + demo.laps[0]!.trace.length);
     expect(lines[2]!.split(',').slice(0, 5)).toEqual(['100', '0', '12.5', '0', 'out']);
     expect(lines[3]!.split(',').slice(0, 5)).toEqual(['100.016667', '0', '12.5', '0', 'out']);

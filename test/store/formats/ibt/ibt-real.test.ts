@@ -26,7 +26,7 @@ describeShared('iRacing .ibt on real files (shared/formats/ibt)', () => {
     expect(session.laps.map((l) => +l.lap.startT.toFixed(3))).toEqual([187.033, 190.6, 216.533, 240.517]);
     expect(session.laps.map((l) => l.trace.length)).toEqual([214, 1555, 1439, 221]);
     expect(session.laps.reduce((n, l) => n + l.trace.length, 0)).toBe(3429);
-    expect(session.warnings).toEqual(['245 iRacing variable(s) have no racecraft equivalent, kept as extras (see extraChannels)']);
+    expect(session.warnings).toEqual(['244 iRacing variable(s) have no racecraft equivalent, kept as extras (see extraChannels)']);
   });
 
   it('Tsukuba: session info from the YAML, every var accounted for, SI conventions', () => {
@@ -47,8 +47,10 @@ describeShared('iRacing .ibt on real files (shared/formats/ibt)', () => {
     expect(session.startedAt).toBe('2025-01-30T16:09:29Z');
     expect(session.meta).toMatchObject({ build: '2025.01.08.01', sessionType: 'Offline Testing', records: '3429' });
     expect(session.sourceChannels!.length).toBe(270);
-    expect(session.sourceChannels!.filter((c) => c.mappedTo).length).toBe(25);
-    expect(Object.keys(session.extraChannels!).length).toBe(245);
+    expect(session.sourceChannels!.filter((c) => c.mappedTo).length).toBe(26);
+    expect(Object.keys(session.extraChannels!).length).toBe(244);
+    // LapDistPct is the lap fraction 0..1 (irsdk calls it a percentage): 0 at the line, just under 1 before it.
+    expect(session.laps[1]!.trace.channels.lapFraction![0]).toBeCloseTo(0, 3);
     const st = session.extraChannels!['SteeringWheelTorque_ST']!;
     expect([st.rate, st.data.length, st.unit]).toEqual([360, 3429 * 6, 'N*m']);
     expect(session.extraChannels!['Lat']!.data[1000]).toBeCloseTo(36.15, 1);
