@@ -73,8 +73,18 @@ describe('analyzeSession on a demo session (harbour, 7 laps)', () => {
 
 describe('sessions with less data', () => {
   it('without lap distance (GT7, Forza): projects onto the fastest lap’s path and still finds the corners and exact deltas', () => {
-    const a = analyzeSession({ laps: input.laps.map((l) => withoutChannels(l, [], true)), session: { ...run.session, trackLength: undefined } });
+    // Neither sends a normalized lap position either (AC's lapFraction).
+    const a = analyzeSession({ laps: input.laps.map((l) => withoutChannels(l, ['lapFraction'], true)), session: { ...run.session, trackLength: undefined } });
     expect(a.track!.distanceSource).toBe('projected');
+    expect(Math.abs(a.track!.length - gt.track.length)).toBeLessThan(2);
+    expect(a.corners.map((c) => c.direction)).toEqual(base.corners.map((c) => c.direction));
+    a.corners.forEach((c, i) => expect(Math.abs(c.apex - gt.corners[i]!.apexDistance)).toBeLessThan(15));
+    for (const l of a.lapAnalyses) expect(Math.abs(l.delta - (l.lapTime - a.reference!.lapTime))).toBeLessThan(1e-6);
+  });
+
+  it('without lap distance but with a normalized lap position (AC without its handshake): the length fitted from it, exact deltas', () => {
+    const a = analyzeSession({ laps: input.laps.map((l) => withoutChannels(l, [], true)), session: { ...run.session, trackLength: undefined } });
+    expect(a.track!.distanceSource).toBe('progress');
     expect(Math.abs(a.track!.length - gt.track.length)).toBeLessThan(2);
     expect(a.corners.map((c) => c.direction)).toEqual(base.corners.map((c) => c.direction));
     a.corners.forEach((c, i) => expect(Math.abs(c.apex - gt.corners[i]!.apexDistance)).toBeLessThan(15));
