@@ -20,7 +20,7 @@ function importsOf(file: string): string[] {
 }
 
 /** DESIGN.md: these folders are pure — no I/O, no React, no SQLite, no clock, no randomness. */
-const PURE = ['engine/model', 'engine/games', 'engine/analysis', 'engine/sim'];
+const PURE = ['engine/model', 'engine/games', 'engine/analysis', 'engine/sim', 'engine/track-id'];
 
 describe('architecture', () => {
   const files = sourceFiles(SRC).map((path) => ({ path, rel: relative(SRC, path).replaceAll('\\', '/') }));

@@ -6,6 +6,7 @@ import { printLapLines } from './lap-lines.js';
 import { createOut, formatLapTime, type Out } from './output.js';
 import { waitForStopSignal } from './stop-signal.js';
 import { bestLap } from '../engine/model/lap.js';
+import type { SessionInfo } from '../engine/model/index.js';
 
 /** Options shared by `record` and `demo`. */
 export type CaptureUiOptions = { headless?: boolean; json?: boolean };
@@ -63,8 +64,10 @@ export async function runCapture(options: {
       });
     } else {
       const unsubscribe = printLapLines(live.bus, out, options.json);
+      const unwatchTrack = printTrackLine(live, out);
       await Promise.race([stop.promise, ...(options.until ? [options.until] : [])]);
       unsubscribe();
+      unwatchTrack();
     }
   } finally {
     stop.dispose();
@@ -72,6 +75,28 @@ export async function runCapture(options: {
   }
   const summary = await live.stop();
   return summary;
+}
+
+/** "game gt7, track unknown track 1": what is being recorded, as a note when it first shows and whenever it changes. */
+export function trackLine(info: SessionInfo): string {
+  const track = info.trackName ?? info.trackKey ?? 'not identified yet';
+  return `game ${info.game}, track ${track}`;
+}
+
+/**
+ * Headless: says which game and track are being recorded once the first frame arrives, and again
+ * when the track is named or identified later (GT7 sends no track id: the track is recognised
+ * from its shape, or becomes "unknown track N").
+ */
+function printTrackLine(live: LiveSession, out: Out): () => void {
+  let shown: string | undefined;
+  const show = (): void => {
+    const line = trackLine(live.recorder.currentInfo());
+    if (line !== shown) out.note((shown = line));
+  };
+  return live.bus.subscribe((event) => {
+    if (event.kind === 'session' || (event.kind === 'frame' && shown === undefined)) show();
+  });
 }
 
 export function summarize(summary: RecorderSummary, out: Out, counters: { packets: number; errors: number }): void {

@@ -17,7 +17,8 @@ export type CaptureImport = RecorderSummary & {
 /**
  * Decodes a pcap/pcapng capture offline through exactly the live path: a packet router per
  * destination port (auto-detecting the game), the lap tracker and the recorder, with the
- * capture's own timestamps as the clock.
+ * capture's own timestamps as the clock. Track shapes come from and go to the store as when
+ * recording live, so an imported GT7 or Forza capture gets lap distances and track identity too.
  */
 export function importCapture(capture: PcapCapture, store: Store, file: string, protocols: readonly GameProtocol[] = PROTOCOLS): CaptureImport {
   const bus = new FrameBus();
@@ -29,6 +30,8 @@ export function importCapture(capture: PcapCapture, store: Store, file: string, 
     checkpointMs: Number.POSITIVE_INFINITY,
   });
   const messages: string[] = [];
+  // The recorder's own news (a new or replaced track shape) is reported like the decoders'.
+  bus.subscribe((event) => void (event.kind === 'message' && messages.push(event.text)));
   const routers = new Map<number, PacketRouter>();
   const games = new Set<string>();
   for (const datagram of capture.datagrams) {

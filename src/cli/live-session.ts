@@ -22,6 +22,9 @@ export function storeSink(store: Store, source: 'live' | 'demo' | 'replay' | 'im
       store.chunks.discardAfter(id, t);
       store.laps.markRewoundAfter(id, t);
     },
+    // Track shapes (GT7, Forza): live lap distance and track identity across sessions.
+    trackShapes: (game) => store.tracks.listShapes(game).map((r) => (r.name === undefined ? { trackKey: r.trackKey, shape: r.shape } : { trackKey: r.trackKey, name: r.name, shape: r.shape })),
+    saveTrackShape: (game, trackKey, name, shape) => store.tracks.saveShape(game, trackKey, name, shape),
   };
 }
 
@@ -98,7 +101,8 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       ports.push(port);
       if (spec.peer) {
         const send: PeerSend = (packet, toPort, host) => socket.send(packet, toPort, host);
-        spec.peer.start(send);
+        // The peer says when the game does not answer or sends another format: the user sees it once.
+        spec.peer.start(send, (level, text) => bus.publishMessage(level, text));
         peers.push({ peer: spec.peer, send });
       }
     }

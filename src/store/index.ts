@@ -10,7 +10,7 @@ export type { SessionRepo } from './repos/sessions.js';
 export type { LapRepo } from './repos/laps.js';
 export type { ChunkRepo } from './repos/chunks.js';
 export type { ExtraChannelRepo, ExtraChannelInfo } from './repos/extra-channels.js';
-export type { TrackRepo, StoredCornerCatalog, StoredCatalogCorner, CatalogSummary } from './repos/tracks.js';
+export type { TrackRepo, StoredCornerCatalog, StoredCatalogCorner, CatalogSummary, StoredTrackShape, TrackShapeRecord } from './repos/tracks.js';
 export {
   SESSION_SOURCES,
   type SessionSource,

@@ -23,7 +23,7 @@ describe('openStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(KNOWN);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(['extra_channels', 'frame_chunks', 'lap_channels', 'laps', 'sessions', 'track_catalogs']);
+    expect(tables).toEqual(['extra_channels', 'frame_chunks', 'lap_channels', 'laps', 'sessions', 'track_catalogs', 'track_shapes']);
     db.close();
   });
 

@@ -105,6 +105,26 @@ export class LapTracker {
     return closed;
   }
 
+  /**
+   * Sector times of a closed lap from its frames, for a lap whose lap distances were filled in
+   * after it closed (the lap that defined a track model). Empty when they cannot be known.
+   */
+  sectorsOf(closed: ClosedLap): number[] {
+    const lap = closed.lap;
+    if ((lap.category !== 'flying' && lap.category !== 'in') || lap.sectors.length > 0) return [...lap.sectors];
+    const seg: Segment = { number: lap.number, frames: [...closed.frames], startedAtLine: true, startT: lap.startT, rewound: false, invalid: false };
+    return this.sectorTimes(seg, lap.time);
+  }
+
+  /**
+   * Replaces the frame pushed last (same sample, more facts: the lap distance a track model
+   * found for it after the lap it closed defined the model). Never changes how laps split.
+   */
+  replaceLast(frame: TelemetryFrame): void {
+    const frames = this.segment?.frames;
+    if (frames !== undefined && frames.length > 0 && frames[frames.length - 1]!.t === frame.t) frames[frames.length - 1] = frame;
+  }
+
   /** The game rewound to session time `toT` (F1 flashback): drop later samples, mark the lap. */
   rewind(toT: number): void {
     const seg = this.segment;

@@ -4,6 +4,7 @@ import type { Lap } from '../model/lap.js';
 import type { FrameBus } from './frame-bus.js';
 import { LapTracker, type ClosedLap } from './lap-tracker.js';
 import type { RecordingSink } from './recording-sink.js';
+import { TrackLocator, type TrackShapeStore } from './track-locator.js';
 
 export type RecorderOptions = {
   readonly game: GameId;
@@ -34,6 +35,8 @@ export type RecorderSummary = {
  */
 export class Recorder {
   private readonly tracker = new LapTracker();
+  /** Lap distance and track identity for games that send positions only (Forza, GT7). */
+  private readonly locator: TrackLocator;
   private readonly checkpointMs: number;
   private info: SessionInfo;
   private sessionId: number | undefined;
@@ -53,9 +56,15 @@ export class Recorder {
     private readonly options: RecorderOptions,
   ) {
     this.checkpointMs = options.checkpointMs ?? 500;
+    this.locator = new TrackLocator(shapeStoreOf(sink));
     this.info = this.withPinned(mergeSessionInfo({ game: options.game }, options.session ?? {}));
     this.tracker.configure(trackerOptions(this.info));
     this.lastCheckpoint = options.now();
+  }
+
+  /** What is known about the session being recorded (game, track, car...). */
+  currentInfo(): SessionInfo {
+    return this.info;
   }
 
   /** The session being written, if a frame has arrived. */
@@ -100,14 +109,33 @@ export class Recorder {
       this.sessionId = this.sink.createSession(this.info, this.options.now());
       this.sessionIds.push(this.sessionId);
       this.infoDirty = false;
+      this.locator.begin(this.info);
     }
     this.frameCount++;
-    const closed = this.tracker.push(frame);
-    if (closed) this.storeLap(closed);
+    let located = this.locator.locate(frame);
+    let closed = this.tracker.push(located);
+    if (closed) {
+      const version = this.locator.modelVersion();
+      const outcome = this.locator.lapClosed(closed);
+      const filled = { lap: closed.lap, frames: outcome.frames };
+      // Distances filled in at the close (the lap defined the track) give the sector times the tracker could not.
+      const sectors = closed.lap.sectors.length === 0 && outcome.frames !== closed.frames ? this.tracker.sectorsOf(filled) : closed.lap.sectors;
+      closed = sectors.length === closed.lap.sectors.length ? filled : { lap: { ...closed.lap, sectors }, frames: outcome.frames };
+      if (outcome.message !== undefined) this.bus?.publishMessage('info', outcome.message);
+      if (outcome.session !== undefined) this.mergeInfo(outcome.session);
+      // The lap that just closed may have defined (or replaced) the track: the new lap's first frame is located on it.
+      if (this.locator.modelVersion() !== version) {
+        located = this.locator.locate(frame);
+        this.tracker.replaceLast(located);
+      }
+      this.storeLap(closed);
+    }
+    const identified = this.locator.takeUpdate();
+    if (identified !== undefined) this.mergeInfo(identified);
     let list = this.pending.get(frame.lap);
     if (!list) this.pending.set(frame.lap, (list = []));
-    list.push(frame);
-    this.bus?.publishFrame(frame);
+    list.push(located);
+    this.bus?.publishFrame(located);
     if (closed) this.bus?.publishLap(closed.lap);
     this.tick();
   }
@@ -123,10 +151,16 @@ export class Recorder {
         this.tracker.configure({ trackLength: undefined, sectorStarts: undefined });
       }
     }
+    this.mergeInfo(update);
+  }
+
+  /** Newer session knowledge (from the game, or from track identification), pinned facts kept. */
+  private mergeInfo(update: Partial<SessionInfo>): void {
     const merged = this.withPinned(mergeSessionInfo(this.info, update));
     if (JSON.stringify(merged) === JSON.stringify(this.info)) return;
     this.info = merged;
     this.tracker.configure(trackerOptions(merged));
+    this.locator.sessionChanged(merged);
     this.infoDirty = true;
     if (this.sessionId !== undefined) {
       this.sink.updateSession(this.sessionId, merged);
@@ -166,8 +200,10 @@ export class Recorder {
   }
 
   private endSession(): void {
-    const closed = this.tracker.flush();
-    if (closed) {
+    const flushed = this.tracker.flush();
+    if (flushed) {
+      // An incomplete lap defines no track, but gets the lap distances a known track gives it.
+      const closed = { lap: flushed.lap, frames: this.locator.lapClosed(flushed).frames };
       this.storeLap(closed);
       this.bus?.publishLap(closed.lap);
     }
@@ -179,6 +215,13 @@ export class Recorder {
     this.pending = new Map();
     this.infoDirty = false;
   }
+}
+
+/** The sink's track-shape storage, when it has one (an import or test sink may not). */
+function shapeStoreOf(sink: RecordingSink): TrackShapeStore | undefined {
+  const { trackShapes, saveTrackShape } = sink;
+  if (trackShapes === undefined || saveTrackShape === undefined) return undefined;
+  return { list: (game) => trackShapes.call(sink, game), save: (game, key, name, shape) => saveTrackShape.call(sink, game, key, name, shape) };
 }
 
 function trackerOptions(info: SessionInfo): { trackLength?: number; sectorStarts?: readonly number[] } {

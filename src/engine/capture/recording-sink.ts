@@ -1,4 +1,5 @@
 import type { Lap, SessionInfo, Trace } from '../model/index.js';
+import type { KnownShape, TrackShape } from '../track-id/index.js';
 
 /**
  * Where a recording goes. The CLI adapts the SQLite store to this; tests use an in-memory one.
@@ -14,4 +15,11 @@ export type RecordingSink = {
   insertLap(sessionId: number, lap: Lap, trace: Trace): void;
   /** F1 flashback: forget checkpointed samples after session time `t`. */
   discardAfter(sessionId: number, t: number): void;
+  /**
+   * Track shapes of a game kept from earlier sessions, for games that send positions but no lap
+   * distance or track id (GT7, Forza). Optional: without it each session learns its track anew.
+   */
+  trackShapes?(game: string): readonly KnownShape[];
+  /** Stores a track's shape (and display name) so later sessions can use and identify it. */
+  saveTrackShape?(game: string, trackKey: string, name: string | undefined, shape: TrackShape): void;
 };
