@@ -38,7 +38,11 @@ export type LapRepo = {
   /** Lap `number` of the session; when a flashback left several, the latest one not rewound. */
   get(sessionId: number, number: number): LapRecord | undefined;
   /** Exactly the trace that was stored (bit for bit). Throws StoreError for an unknown lap. */
-  loadTrace(lapId: number): Trace;
+  /**
+   * A lap's samples. `only` limits the decoded channels (time and distance always come): a report
+   * that reads ten of forty channels should not inflate the other thirty.
+   */
+  loadTrace(lapId: number, only?: readonly ChannelName[]): Trace;
   /** The fastest valid flying lap on a track (optionally in one car) across all sessions. */
   bestByTrack(trackKey: string, carKey?: string): LapRecord | undefined;
   /**
@@ -94,10 +98,12 @@ export function createLapRepo(db: Database.Database): LapRepo {
       const row = get.get(sessionId, number);
       return row ? toLapRecord(row) : undefined;
     },
-    loadTrace(lapId) {
+    loadTrace(lapId, only) {
       const row = byId.get(lapId);
       if (!row) throw new StoreError(`lap ${lapId} not found`);
-      return decodeColumns(lapId, row.sample_count, channels.all(lapId));
+      const rows = channels.all(lapId);
+      const wanted = only === undefined ? undefined : new Set<string>(['t', 'distance', ...only]);
+      return decodeColumns(lapId, row.sample_count, wanted === undefined ? rows : rows.filter((r) => wanted.has(r.channel)));
     },
     bestByTrack(trackKey, carKey) {
       const row = carKey === undefined ? best.get(trackKey) : bestCar.get(trackKey, carKey);
