@@ -61,16 +61,16 @@ export function watchPersonalBests(options: {
   const { bus, store } = options;
   const send = options.send ?? ((kind, text) => void notify(kind, text, options.settings));
   const marks = new Map<string, number | undefined>();
-  const keyOf = (): { key: string; track: string; car: string | undefined } | undefined => {
+  const keyOf = (): { key: string; game: string; track: string; car: string | undefined } | undefined => {
     const info = bus.session();
     if (!info?.trackKey) return undefined;
-    return { key: `${info.trackKey}\u0000${info.carKey ?? ''}`, track: info.trackKey, car: info.carKey };
+    return { key: `${info.game}\u0000${info.trackKey}\u0000${info.carKey ?? ''}`, game: info.game, track: info.trackKey, car: info.carKey };
   };
   const remember = (): void => {
     const k = keyOf();
     if (!k || marks.has(k.key)) return;
     // Taken when the track becomes known, before this session has a lap of its own.
-    marks.set(k.key, store.laps.bestByTrack(k.track, k.car)?.time);
+    marks.set(k.key, store.laps.bestByTrack(k.game, k.track, k.car)?.time);
   };
   remember();
   return bus.subscribe((event) => {

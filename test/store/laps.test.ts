@@ -122,10 +122,14 @@ describe('store.laps', () => {
     store.laps.insert(carB, makeLap(1, tr, { time: 81.0 }), tr);
     store.laps.insert(carB, makeLap(2, makeTrace(5, 200), { time: 70.0, category: 'in' }), makeTrace(5, 200));
     store.laps.insert(elsewhere, makeLap(1, tr, { time: 60.0 }), tr);
-    expect(store.laps.bestByTrack('f1:11')).toMatchObject({ sessionId: carB, time: 81.0 });
-    expect(store.laps.bestByTrack('f1:11', 'a')).toMatchObject({ sessionId: carA, time: 82.0 });
-    expect(store.laps.bestByTrack('f1:11', 'c')).toBeUndefined();
-    expect(store.laps.bestByTrack('nowhere')).toBeUndefined();
+    // racecraft's own track names ('unknown-1') repeat across games: the game is part of the key.
+    const otherGame = store.sessions.create({ ...MONZA, game: 'gt7' }, { source: 'live', startedAt: 40 });
+    store.laps.insert(otherGame, makeLap(1, tr, { time: 50.0 }), tr);
+    expect(store.laps.bestByTrack('gt7', 'f1:11')).toMatchObject({ sessionId: otherGame, time: 50.0 });
+    expect(store.laps.bestByTrack('f1', 'f1:11')).toMatchObject({ sessionId: carB, time: 81.0 });
+    expect(store.laps.bestByTrack('f1', 'f1:11', 'a')).toMatchObject({ sessionId: carA, time: 82.0 });
+    expect(store.laps.bestByTrack('f1', 'f1:11', 'c')).toBeUndefined();
+    expect(store.laps.bestByTrack('f1', 'nowhere')).toBeUndefined();
   });
 
   it('breaks a tie for best lap by the earlier session', () => {
@@ -134,6 +138,6 @@ describe('store.laps', () => {
     const tr = makeTrace(5);
     store.laps.insert(late, makeLap(1, tr, { time: 80 }), tr);
     store.laps.insert(early, makeLap(1, tr, { time: 80 }), tr);
-    expect(store.laps.bestByTrack('f1:11')!.sessionId).toBe(early);
+    expect(store.laps.bestByTrack('f1', 'f1:11')!.sessionId).toBe(early);
   });
 });

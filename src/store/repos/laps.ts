@@ -18,10 +18,10 @@ export const LAP_SQL = {
   byId: `SELECT * FROM laps WHERE id = ?`,
   channels: `SELECT channel, codec, data FROM lap_channels WHERE lap_id = ?`,
   bestByTrack: `SELECT l.* FROM sessions s JOIN laps l ON l.session_id = s.id
-                WHERE s.track_key = ? AND l.valid = 1 AND l.category = 'flying'
+                WHERE s.game = ? AND s.track_key = ? AND l.valid = 1 AND l.category = 'flying'
                 ORDER BY l.time_s, s.started_at, l.id LIMIT 1`,
   bestByTrackCar: `SELECT l.* FROM sessions s JOIN laps l ON l.session_id = s.id
-                   WHERE s.track_key = ? AND s.car_key = ? AND l.valid = 1 AND l.category = 'flying'
+                   WHERE s.game = ? AND s.track_key = ? AND s.car_key = ? AND l.valid = 1 AND l.category = 'flying'
                    ORDER BY l.time_s, s.started_at, l.id LIMIT 1`,
   markRewoundAfter: `UPDATE laps SET category = 'rewound', valid = 0 WHERE session_id = ? AND end_t > ? AND category != 'rewound'`,
 } as const;
@@ -43,8 +43,11 @@ export type LapRepo = {
    * that reads ten of forty channels should not inflate the other thirty.
    */
   loadTrace(lapId: number, only?: readonly ChannelName[]): Trace;
-  /** The fastest valid flying lap on a track (optionally in one car) across all sessions. */
-  bestByTrack(trackKey: string, carKey?: string): LapRecord | undefined;
+  /**
+   * The fastest valid flying lap on a track (optionally in one car) across all sessions of a
+   * game. The game is part of the key: racecraft's own names ('unknown-1') repeat across games.
+   */
+  bestByTrack(game: string, trackKey: string, carKey?: string): LapRecord | undefined;
   /**
    * F1 flashback to session time `t`: laps that ended after `t` did not happen in the game's
    * final timeline; they stay stored as category 'rewound', valid false. Returns how many.
@@ -77,8 +80,8 @@ export function createLapRepo(db: Database.Database): LapRepo {
   const get = db.prepare<[number, number], LapRow>(LAP_SQL.get);
   const byId = db.prepare<[number], LapRow>(LAP_SQL.byId);
   const channels = db.prepare<[number], { channel: string; codec: string; data: Uint8Array }>(LAP_SQL.channels);
-  const best = db.prepare<[string], LapRow>(LAP_SQL.bestByTrack);
-  const bestCar = db.prepare<[string, string], LapRow>(LAP_SQL.bestByTrackCar);
+  const best = db.prepare<[string, string], LapRow>(LAP_SQL.bestByTrack);
+  const bestCar = db.prepare<[string, string, string], LapRow>(LAP_SQL.bestByTrackCar);
   const markRewound = db.prepare(LAP_SQL.markRewoundAfter);
 
   const write = db.transaction((sessionId: number, lap: Lap, trace: Trace, columns: readonly EncodedColumn[]): number => {
@@ -105,8 +108,8 @@ export function createLapRepo(db: Database.Database): LapRepo {
       const wanted = only === undefined ? undefined : new Set<string>(['t', 'distance', ...only]);
       return decodeColumns(lapId, row.sample_count, wanted === undefined ? rows : rows.filter((r) => wanted.has(r.channel)));
     },
-    bestByTrack(trackKey, carKey) {
-      const row = carKey === undefined ? best.get(trackKey) : bestCar.get(trackKey, carKey);
+    bestByTrack(game, trackKey, carKey) {
+      const row = carKey === undefined ? best.get(game, trackKey) : bestCar.get(game, trackKey, carKey);
       return row ? toLapRecord(row) : undefined;
     },
     markRewoundAfter: (sessionId, t) => markRewound.run(sessionId, t).changes,

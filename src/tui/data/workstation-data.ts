@@ -165,7 +165,7 @@ export class WorkstationData {
           const best = bestLap(laps);
           return best ? ok(referenceFromLap(best.id, this.lapInput(best), info, `session best, lap ${best.number}`)) : undefined;
         }
-        const personal = info.trackKey ? store.laps.bestByTrack(info.trackKey, info.carKey) : undefined;
+        const personal = info.trackKey ? store.laps.bestByTrack(info.game, info.trackKey, info.carKey) : undefined;
         if (personal) this.lapIndex.set(personal.id, personal);
         const lap = personal ?? bestLap(laps);
         if (!lap) return undefined;
