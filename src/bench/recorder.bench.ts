@@ -1,9 +1,13 @@
 /**
- * Recording cost: the recorder (receive, decode, lap tracking, checkpoints, SQLite) in this
- * process while a separate process plays the game. DESIGN budgets: < 3 % of one core at F1's
- * 60 Hz with every packet type; a 20k packets/s burst for 10 s loses nothing.
+ * Recording cost while a separate process plays the game. DESIGN budgets: < 3 % of one core at
+ * F1's 60 Hz with every packet type; a 20k packets/s burst for 10 s loses nothing.
+ * The 60 Hz figure is the real `racecraft record --headless` process (receive, decode, lap
+ * tracking, track position, checkpoints, SQLite), measured from /proc so the bench harness's own
+ * heap and timers are not billed to the recorder; the burst runs the recorder in this process to
+ * count exactly what arrived.
  */
 import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { PROTOCOLS, findProtocol } from '../engine/games/index.js';
 import { startLiveSession, storeSink } from '../cli/live-session.js';
 import { openStore } from '../store/index.js';
+import { processCpuMs } from './proc-cpu.js';
 import type { Bench, BenchLine } from './types.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/racecraft.js');
@@ -43,6 +48,48 @@ async function measure(seconds: number, sender: string[] | 'burst', port: number
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** A UDP port free right now (bound to 0 and released), for a child process to listen on. */
+async function freePort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+/**
+ * CPU of `racecraft record --headless` over `seconds` while `racecraft demo --to` plays one lap
+ * of F1 at real time; undefined where /proc is missing.
+ */
+async function measureRecordProcess(seconds: number): Promise<{ cpuPercent: number; packets: number } | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'racecraft-bench-'));
+  const port = await freePort();
+  const recorder = spawn(process.execPath, [BIN, '--db', join(dir, 'bench.db'), 'record', '--headless', '--game', 'f1', '--port', String(port), '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let summary = '';
+  recorder.stderr.on('data', (d: Buffer) => (summary += d.toString()));
+  recorder.stdout.on('data', (d: Buffer) => (summary += d.toString()));
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const sender = spawn(process.execPath, [BIN, 'demo', '--laps', '1', '--speed', '1', '--to', `127.0.0.1:${port}`], { stdio: 'ignore' });
+    // Skip the sender's and the session's start-up, then a steady window.
+    await new Promise((r) => setTimeout(r, 2500));
+    const cpu0 = processCpuMs(recorder.pid!);
+    const wall0 = performance.now();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const cpu1 = processCpuMs(recorder.pid!);
+    const wall = performance.now() - wall0;
+    sender.kill();
+    recorder.kill('SIGINT');
+    await new Promise((r) => recorder.on('close', r));
+    if (cpu0 === undefined || cpu1 === undefined) return undefined;
+    const packets = Number(/(\d+) packets/.exec(summary)?.[1] ?? NaN);
+    return { cpuPercent: ((cpu1 - cpu0) / wall) * 100, packets };
+  } finally {
+    if (recorder.exitCode === null) recorder.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A child that replays real-sized F1 packets at 20,000/s for `seconds`, paced per millisecond. */
 function burstScript(port: number, seconds: number): string {
   return `
@@ -72,9 +119,14 @@ export const bench: Bench = {
   area: 'recorder',
   async run() {
     const lines: BenchLine[] = [];
-    await measure(8, ['demo', '--laps', '1', '--speed', '1'], 0, (packets, cpu) => {
-      lines.push({ name: 'recorder CPU at F1 60 Hz (every packet type)', value: cpu, unit: '% core', budget: 3, budgetKind: 'max', note: `${(packets / 8).toFixed(0)} packets/s received` });
-    });
+    const record = await measureRecordProcess(10);
+    if (record === undefined) {
+      await measure(8, ['demo', '--laps', '1', '--speed', '1'], 0, (packets, cpu) => {
+        lines.push({ name: 'recorder CPU at F1 60 Hz (every packet type)', value: cpu, unit: '% core', budget: 3, budgetKind: 'max', note: `in the bench process (no /proc here): ${(packets / 8).toFixed(0)} packets/s received` });
+      });
+    } else {
+      lines.push({ name: 'recorder CPU at F1 60 Hz (every packet type)', value: record.cpuPercent, unit: '% core', budget: 3, budgetKind: 'max', note: `the \`racecraft record --headless\` process over a steady 10 s (${record.packets} packets in the whole run, game at ~240/s)` });
+    }
     await measure(10, 'burst', 0, (packets, cpu, lost) => {
       lines.push({ name: 'burst 20k packets/s for 10 s: packets lost', value: lost ?? NaN, unit: 'packets', budget: 0, budgetKind: 'max', note: `${(packets / 10).toFixed(0)} packets/s received, recorder at ${cpu.toFixed(0)} % of a core` });
     });

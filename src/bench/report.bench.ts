@@ -16,6 +16,7 @@ import { storeSink } from '../cli/live-session.js';
 import { demoPinnedInfo } from '../cli/commands/demo-run.js';
 import type { Store } from '../store/index.js';
 import { openStore } from '../store/index.js';
+import { waitedChildrenCpuMs } from './proc-cpu.js';
 import type { Bench, BenchLine } from './types.js';
 
 export type DemoSessionOptions = {
@@ -57,32 +58,17 @@ function median(values: readonly number[]): number {
 
 type Timing = { wallMs: number; cpuMs: number | undefined };
 
-/**
- * CPU seconds of this process's waited-for children (Linux /proc/self/stat cutime + cstime, in
- * clock ticks of 10 ms); undefined elsewhere.
- */
-function childCpuMs(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 /** One spawn of the binary: wall clock around the whole process, and the child's CPU time. */
 function timeCli(args: readonly string[]): Timing {
   return timeNode([BIN, ...args]);
 }
 
 function timeNode(args: readonly string[]): Timing {
-  const cpu0 = childCpuMs();
+  const cpu0 = waitedChildrenCpuMs();
   const t0 = performance.now();
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;
-  const cpu1 = childCpuMs();
+  const cpu1 = waitedChildrenCpuMs();
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { wallMs, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
 }
