@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { FrameBus } from '../../src/engine/capture/frame-bus.js';
 import { Recorder } from '../../src/engine/capture/recorder.js';
 import { createDemoRun, type DemoRun } from '../../src/engine/sim/index.js';
@@ -83,4 +84,42 @@ export async function eventually(frame: () => string, text: string, ms = 3000): 
     f = frame();
   }
   return f;
+}
+
+/** A terminal's stdout for rendering Ink directly: a size that can change, and every write kept. */
+export class FakeStdout extends EventEmitter {
+  columns: number;
+  rows: number;
+  readonly isTTY: boolean;
+  readonly writes: string[] = [];
+  constructor(options: { columns?: number; rows?: number; isTTY?: boolean } = {}) {
+    super();
+    this.columns = options.columns ?? 120;
+    this.rows = options.rows ?? 40;
+    this.isTTY = options.isTTY ?? true;
+  }
+  write(chunk: string): boolean {
+    this.writes.push(chunk);
+    return true;
+  }
+}
+
+/** A terminal's stdin in raw mode that never types anything (or a pipe, with isTTY false). */
+export class FakeStdin extends EventEmitter {
+  readonly isTTY: boolean;
+  constructor(isTTY = true) {
+    super();
+    this.isTTY = isTTY;
+  }
+  setRawMode(): this {
+    return this;
+  }
+  setEncoding(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+  read(): null {
+    return null;
+  }
 }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TelemetryFrame } from '../../src/engine/model/index.js';
@@ -7,34 +6,11 @@ import { LivePainter } from '../../src/tui/live-painter.js';
 import { mountWorkstation } from '../../src/tui/mount.js';
 import { seg } from '../../src/tui/render/styled.js';
 import { Workstation } from '../../src/tui/Workstation.js';
-import { recordDemo, settle, type RecordedDemo } from './fixtures.js';
+import { FakeStdin, FakeStdout, recordDemo, settle, type RecordedDemo } from './fixtures.js';
 import { VirtualTerminal } from './vt.js';
 
 const COLUMNS = 100;
 const ROWS = 30;
-
-class FakeStdout extends EventEmitter {
-  readonly columns = COLUMNS;
-  readonly rows = ROWS;
-  readonly isTTY = true;
-  readonly writes: string[] = [];
-  write(chunk: string): boolean {
-    this.writes.push(chunk);
-    return true;
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  setRawMode(): this {
-    return this;
-  }
-  setEncoding(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 let store: Store;
 let demo: RecordedDemo;
@@ -49,7 +25,7 @@ afterAll(() => store.close());
 
 describe('the live painter', () => {
   it('keeps the Live screen moving between Ink renders, and the terminal then shows exactly what a full render shows', async () => {
-    const stdout = new FakeStdout();
+    const stdout = new FakeStdout({ columns: COLUMNS, rows: ROWS });
     const app = mountWorkstation({
       stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
       stdout: stdout as unknown as NodeJS.WriteStream,

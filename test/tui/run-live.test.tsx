@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -7,45 +6,11 @@ import { openStore } from '../../src/store/index.js';
 import { runBrowserTui, runLiveTui } from '../../src/tui/run-live.js';
 import { LiveScreen } from '../../src/tui/screens/LiveScreen.js';
 import { Workstation } from '../../src/tui/Workstation.js';
-import { settle } from './fixtures.js';
-
-class FakeStdout extends EventEmitter {
-  columns = 120;
-  rows = 40;
-  isTTY: boolean;
-  frames: string[] = [];
-  constructor(isTTY = true) {
-    super();
-    this.isTTY = isTTY;
-  }
-  write(chunk: string): boolean {
-    this.frames.push(chunk);
-    return true;
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY: boolean;
-  constructor(isTTY = true) {
-    super();
-    this.isTTY = isTTY;
-  }
-  setRawMode(): this {
-    return this;
-  }
-  setEncoding(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-  read(): null {
-    return null;
-  }
-}
+import { FakeStdin, FakeStdout, settle } from './fixtures.js';
 
 const streams = (stdinTTY: boolean, stdoutTTY: boolean) => ({
   stdin: new FakeStdin(stdinTTY) as unknown as NodeJS.ReadStream,
-  stdout: new FakeStdout(stdoutTTY) as unknown as NodeJS.WriteStream,
+  stdout: new FakeStdout({ isTTY: stdoutTTY }) as unknown as NodeJS.WriteStream,
 });
 
 describe('starting the workstation', () => {
@@ -74,7 +39,7 @@ describe('starting the workstation', () => {
     await expect(done).resolves.toBeUndefined();
     // (Ink draws only the last frame when it believes it runs in CI: look after it closed.)
     const out = io.stdout as unknown as FakeStdout;
-    expect(out.frames.join('')).toContain('waiting for the game');
+    expect(out.writes.join('')).toContain('waiting for the game');
   });
 
   it('redraws for the new size when the terminal is resized', async () => {
@@ -87,7 +52,7 @@ describe('starting the workstation', () => {
       patchConsole: false,
     });
     await settle();
-    const wide = stdout.frames.at(-1)!.split('\n');
+    const wide = stdout.writes.at(-1)!.split('\n');
     expect(Math.max(...wide.map((l) => [...l].length))).toBe(120);
     // The Live screen takes the lines it needs: tab bar, 23 lines, footer.
     expect(wide.length).toBe(25);
@@ -95,7 +60,7 @@ describe('starting the workstation', () => {
     stdout.rows = 24;
     stdout.emit('resize');
     await settle();
-    const narrow = stdout.frames.at(-1)!.split('\n');
+    const narrow = stdout.writes.at(-1)!.split('\n');
     expect(narrow.length).toBe(23);
     expect(Math.max(...narrow.map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(narrow[0]).toContain('? help');

@@ -10,13 +10,24 @@ export type ShapeHit = {
   distance: number;
 };
 
+/** The closest shape point so far: its index and squared distance (m²). */
+export type Nearest = { index: number; d2: number };
+
 /** The closest shape point to (x, y) among all points: O(n), for a car that is lost or a first fix. */
-export function nearestPointGlobal(shape: TrackShape, x: number, y: number): { index: number; d2: number } {
-  const sx = shape.x;
-  const sy = shape.y;
-  let best = 0;
-  let bestD2 = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < sx.length; k++) {
+export function nearestPointGlobal(shape: TrackShape, x: number, y: number): Nearest {
+  const found: Nearest = { index: 0, d2: Number.POSITIVE_INFINITY };
+  nearestInRange(shape.x, shape.y, 0, shape.x.length - 1, x, y, found);
+  return found;
+}
+
+/**
+ * Updates `found` with the closest of points [from, to] if closer than what it holds. A plain
+ * function over locals (no closure state in the loop): the projector runs it for every frame.
+ */
+export function nearestInRange(sx: Float32Array, sy: Float32Array, from: number, to: number, x: number, y: number, found: Nearest): void {
+  let best = found.index;
+  let bestD2 = found.d2;
+  for (let k = from; k <= to; k++) {
     const dx = sx[k]! - x;
     const dy = sy[k]! - y;
     const d2 = dx * dx + dy * dy;
@@ -25,7 +36,8 @@ export function nearestPointGlobal(shape: TrackShape, x: number, y: number): { i
       best = k;
     }
   }
-  return { index: best, d2: bestD2 };
+  found.index = best;
+  found.d2 = bestD2;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { nearestPointGlobal, refineOnSegments, type ShapeHit } from './nearest.js';
+import { nearestInRange, nearestPointGlobal, refineOnSegments, type Nearest, type ShapeHit } from './nearest.js';
 import type { TrackShape } from './shape.js';
 
 /**
@@ -83,26 +83,4 @@ export function createShapeProjector(shape: TrackShape): ShapeProjector {
       prev = -1;
     },
   };
-}
-
-type Nearest = { index: number; d2: number };
-
-/**
- * Updates `found` with the closest of points [from, to] if closer than what it holds. A plain
- * function over locals (no closure state in the loop): this runs for every frame.
- */
-function nearestInRange(sx: Float32Array, sy: Float32Array, from: number, to: number, x: number, y: number, found: Nearest): void {
-  let best = found.index;
-  let bestD2 = found.d2;
-  for (let k = from; k <= to; k++) {
-    const dx = sx[k]! - x;
-    const dy = sy[k]! - y;
-    const d2 = dx * dx + dy * dy;
-    if (d2 < bestD2) {
-      bestD2 = d2;
-      best = k;
-    }
-  }
-  found.index = best;
-  found.d2 = bestD2;
 }
