@@ -14,6 +14,7 @@ import { register as registerLaps } from './commands/laps.js';
 import { register as registerRecord } from './commands/record.js';
 import { register as registerSessions } from './commands/sessions.js';
 import { register as registerShifts } from './commands/shifts.js';
+import { register as registerTracks } from './commands/tracks.js';
 
 export const VERSION = '0.1.0';
 
@@ -43,6 +44,6 @@ export function createProgram(): Command {
       store.close();
     }
   });
-  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerExport, registerImport, registerReplay, registerLibrary, registerServe, registerConfig, registerGames]) register(program);
+  for (const register of [registerRecord, registerDemo, registerSessions, registerLaps, registerReport, registerCompare, registerCorners, registerShifts, registerTracks, registerExport, registerImport, registerReplay, registerLibrary, registerServe, registerConfig, registerGames]) register(program);
   return program;
 }

@@ -25,7 +25,30 @@ export const SESSION_SQL = {
         FROM sessions s WHERE s.id = ?`,
   latestId: `SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT 1`,
   delete: `DELETE FROM sessions WHERE id = ?`,
+  /**
+   * Sessions per track: count, the newest start, and (SQLite's bare columns beside a single max())
+   * that newest session's track name and length. `track_key >= ''` holds for every key (the column
+   * is TEXT) but not NULL, and unlike IS NOT NULL it reads the track index, not the whole table.
+   */
+  trackUsage: `SELECT game, track_key, count(*) AS session_count, max(started_at) AS last_started_at, track_name, track_length
+               FROM sessions WHERE track_key >= '' GROUP BY game, track_key ORDER BY game, track_key`,
+  /** One statement, so the column and the SessionInfo copy in info_json change together or not at all. */
+  renameTrack: `UPDATE sessions SET track_name = @name, info_json = json_set(info_json, '$.trackName', @name)
+                WHERE game = @game AND track_key = @trackKey`,
 } as const;
+
+/** The sessions driven on one track (`racecraft tracks`). */
+export type TrackUsage = {
+  readonly game: string;
+  readonly trackKey: string;
+  readonly sessionCount: number;
+  /** unix ms, the start of the newest session on the track. */
+  readonly lastStartedAt: number;
+  /** The newest session's track name, when it has one. */
+  readonly trackName?: string;
+  /** m, the newest session's lap length, when known. */
+  readonly trackLength?: number;
+};
 
 export type SessionRepo = {
   /** Opens a session owned by this process (recording until `finish`). Returns its id. */
@@ -44,6 +67,13 @@ export type SessionRepo = {
   latestId(): number | undefined;
   /** Deletes the session with its laps, channels and checkpoints. Only ever on explicit request. */
   delete(id: number): boolean;
+  /** Every track key that sessions were recorded on, per game, by game then key. */
+  trackUsage(): TrackUsage[];
+  /**
+   * Gives every session of a game's track a new display name: the track_name column and
+   * trackName inside the stored SessionInfo, in one transaction. Returns how many sessions changed.
+   */
+  renameTrack(game: string, trackKey: string, name: string): number;
 };
 
 type SessionRow = {
@@ -74,6 +104,8 @@ export function createSessionRepo(db: Database.Database, salvageCheckpoints: (se
   const get = db.prepare<[number], SessionRow>(SESSION_SQL.get);
   const latest = db.prepare<[], { id: number }>(SESSION_SQL.latestId);
   const remove = db.prepare(SESSION_SQL.delete);
+  const trackUsage = db.prepare<[], TrackUsageRow>(SESSION_SQL.trackUsage);
+  const renameTrack = db.prepare(SESSION_SQL.renameTrack);
   const finishWithSalvage = db.transaction((id: number, endedAt: number) => {
     if (finish.run(endedAt, id).changes === 0) throw new StoreError(`session ${id} not found`);
     salvageCheckpoints(id);
@@ -101,6 +133,27 @@ export function createSessionRepo(db: Database.Database, salvageCheckpoints: (se
     },
     latestId: () => latest.get()?.id,
     delete: (id) => remove.run(id).changes > 0,
+    trackUsage: () => trackUsage.all().map(toTrackUsage),
+    renameTrack: (game, trackKey, name) => renameTrack.run({ game, trackKey, name }).changes,
+  };
+}
+
+type TrackUsageRow = {
+  game: string;
+  track_key: string;
+  session_count: number;
+  last_started_at: number;
+  track_name: string | null;
+  track_length: number | null;
+};
+
+function toTrackUsage(row: TrackUsageRow): TrackUsage {
+  const base = { game: row.game, trackKey: row.track_key, sessionCount: row.session_count, lastStartedAt: row.last_started_at };
+  // Unknown stays absent (never null), as in SessionSummary.
+  return {
+    ...base,
+    ...(row.track_name !== null ? { trackName: row.track_name } : {}),
+    ...(row.track_length !== null ? { trackLength: row.track_length } : {}),
   };
 }
 

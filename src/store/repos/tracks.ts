@@ -62,6 +62,18 @@ export type TrackShapeRecord = {
   readonly updatedAt: number;
 };
 
+/** A stored shape without its points: what a listing of tracks needs. */
+export type TrackShapeSummary = {
+  readonly game: string;
+  readonly trackKey: string;
+  /** Display name; undefined when none is known. */
+  readonly name?: string;
+  /** m */
+  readonly length: number;
+  /** unix ms */
+  readonly updatedAt: number;
+};
+
 /** Track queries; exported so tests can pin their plans. */
 export const TRACK_SQL = {
   get: `SELECT length, corners_json FROM track_catalogs WHERE game = ? AND track_key = ?`,
@@ -81,6 +93,7 @@ export const TRACK_SQL = {
                   data = excluded.data, updated_at = excluded.updated_at`,
   shapeRename: `UPDATE track_shapes SET name = ?, updated_at = ? WHERE game = ? AND track_key = ?`,
   shapeDelete: `DELETE FROM track_shapes WHERE game = ? AND track_key = ?`,
+  shapeSummaries: `SELECT game, track_key, name, length, updated_at FROM track_shapes ORDER BY game, track_key`,
 } as const;
 
 export type TrackRepo = {
@@ -109,6 +122,11 @@ export type TrackRepo = {
   renameShape(game: string, trackKey: string, name: string, now?: number): boolean;
   /** Forgets a track's shape. Returns whether one existed. */
   deleteShape(game: string, trackKey: string): boolean;
+  /**
+   * Every stored shape of every game, by game then track key, without the points (a listing
+   * neither pays for decoding them nor fails on a damaged one).
+   */
+  listShapeSummaries(): TrackShapeSummary[];
 };
 
 type CatalogRow = { length: number; corners_json: string };
@@ -135,6 +153,7 @@ export function createTrackRepo(db: Database.Database): TrackRepo {
   const shapeUpsert = db.prepare(TRACK_SQL.shapeUpsert);
   const shapeRename = db.prepare(TRACK_SQL.shapeRename);
   const shapeDelete = db.prepare(TRACK_SQL.shapeDelete);
+  const shapeSummaries = db.prepare<[], { game: string; track_key: string; name: string | null; length: number; updated_at: number }>(TRACK_SQL.shapeSummaries);
 
   const read = (game: string, trackKey: string): StoredCornerCatalog | undefined => {
     const row = get.get(game, trackKey);
@@ -179,6 +198,11 @@ export function createTrackRepo(db: Database.Database): TrackRepo {
     },
     renameShape: (game, trackKey, name, now = Date.now()) => shapeRename.run(name, now, game, trackKey).changes > 0,
     deleteShape: (game, trackKey) => shapeDelete.run(game, trackKey).changes > 0,
+    listShapeSummaries: () =>
+      shapeSummaries.all().map((row) => {
+        const base = { game: row.game, trackKey: row.track_key, length: row.length, updatedAt: row.updated_at };
+        return row.name === null ? base : { ...base, name: row.name };
+      }),
   };
 }
 
