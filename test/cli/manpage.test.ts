@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/program.js';
 
+const program = await createProgram();
+
 describe('man/racecraft.1', () => {
   const man = readFileSync(join(import.meta.dirname, '../../man/racecraft.1'), 'utf8');
-  const commands = createProgram().commands.map((c) => c.name());
+  const commands = program.commands.map((c) => c.name());
 
   it('the program has the foundation commands', () => {
     expect(commands).toEqual(expect.arrayContaining(['record', 'demo', 'sessions', 'laps', 'games']));
@@ -17,7 +19,7 @@ describe('man/racecraft.1', () => {
 
   it('documents every option of every command', () => {
     const missing: string[] = [];
-    for (const command of createProgram().commands) {
+    for (const command of program.commands) {
       for (const option of command.options) {
         const flag = option.long!.replace(/^--/, '');
         if (flag === 'help') continue;

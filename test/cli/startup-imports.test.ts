@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandNamed, createProgram } from '../../src/cli/program.js';
 
 /*
  * Start-up cost is a budget (`report lap` <= 400 ms wall, process start included), and most of it
@@ -40,6 +41,8 @@ function startupGraph(): { files: Set<string>; packages: Set<string> } {
     }
   };
   visit(join(SRC, 'cli/program.ts'));
+  // program.ts loads the registration module of the command a run names (all of them for help).
+  for (const name of readdirSync(join(SRC, 'cli/commands'))) if (name.endsWith('.ts') && !name.endsWith('-run.ts')) visit(join(SRC, 'cli/commands', name));
   return { files, packages };
 }
 
@@ -60,5 +63,23 @@ describe('start-up imports: what every command loads before it runs', () => {
   it('loads no decoder, analysis, store, TUI or file-format code', () => {
     const heavy = [...files].filter((f) => /^(engine\/(games|analysis|capture|sim)|store\/(index|open-store|repos|formats)|tui)\b/.test(f) || f === 'cli/store-access.ts' || f === 'cli/settings.ts');
     expect(heavy).toEqual([]);
+  });
+});
+
+describe('only the command a run names is registered', () => {
+  it('finds the command word past global options', () => {
+    expect(commandNamed(['report', 'lap', '12'])).toBe('report');
+    expect(commandNamed(['--db', 'x.db', 'laps', '--json'])).toBe('laps');
+    expect(commandNamed(['--db=x.db', 'laps'])).toBe('laps');
+    expect(commandNamed(['--help'])).toBeUndefined();
+    expect(commandNamed([])).toBeUndefined();
+  });
+
+  it('registers just that command, or all of them for help, a bare run or an unknown word', async () => {
+    expect((await createProgram(['report', 'lap', '1'])).commands.map((c) => c.name())).toEqual(['report']);
+    const all = (await createProgram(['--help'])).commands.map((c) => c.name());
+    expect(all).toHaveLength(16);
+    expect((await createProgram(['reprot'])).commands).toHaveLength(16);
+    expect((await createProgram([])).commands).toHaveLength(16);
   });
 });
