@@ -23,7 +23,10 @@ export function detectSessionFormat(name: string, bytes: Uint8Array): SessionFor
   if (/\.ld$/i.test(name)) return 'ld';
   if (/\.ndjson$|\.jsonl$/i.test(name)) return 'ndjson';
   if (/\.json$/i.test(name)) return 'json';
-  if (/\.csv$/i.test(name) || /,/.test(head.split('\n')[0] ?? '')) return 'csv';
+  // A comma in the first line says CSV only for text: a binary dump (NUL bytes) with a stray
+  // comma byte is no CSV, and calling it one would give a misleading error.
+  const binary = bytes.subarray(0, 256).includes(0);
+  if (/\.csv$/i.test(name) || (!binary && /,/.test(head.split('\n')[0] ?? ''))) return 'csv';
   return undefined;
 }
 
@@ -47,6 +50,6 @@ export function importSessionFile(name: string, bytes: Uint8Array, sidecar?: str
     case 'ndjson':
       return readNdjson(text(), { file });
     default:
-      throw new FormatError('unknown file format (expected .ld, .ibt, .csv, .json or .ndjson)', file);
+      throw new FormatError('unknown file format (expected a .pcap/.pcapng capture, MoTeC .ld, iRacing .ibt, .csv, .json or .ndjson)', file);
   }
 }

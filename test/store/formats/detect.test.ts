@@ -31,7 +31,14 @@ describe('format detection', () => {
   });
 
   it('refuses an unknown file with a FormatError naming it', () => {
-    expect(() => importSessionFile('/tmp/x.dat', Uint8Array.from([9, 9, 9, 9, 9]))).toThrow(new FormatError('unknown file format (expected .ld, .ibt, .csv, .json or .ndjson)', 'x.dat'));
+    expect(() => importSessionFile('/tmp/x.dat', Uint8Array.from([9, 9, 9, 9, 9]))).toThrow(new FormatError('unknown file format (expected a .pcap/.pcapng capture, MoTeC .ld, iRacing .ibt, .csv, .json or .ndjson)', 'x.dat'));
+  });
+
+  it('does not take a binary dump for CSV because of a stray comma byte (a raw UDP payload dump)', () => {
+    // The first bytes of an Assetto Corsa RTCarInfo dump: 'a', three NULs, size 328, then floats.
+    const dump = Uint8Array.from([0x61, 0, 0, 0, 0x48, 0x01, 0, 0, 0x2c, 0x10, 0, 0]);
+    expect(detectSessionFormat('AssettoCorsa_monza.raw', dump)).toBeUndefined();
+    expect(detectSessionFormat('text.txt', encode('t,speed\ns,m/s\n0,1\n'))).toBe('csv');
   });
 });
 
