@@ -113,9 +113,10 @@ describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): lap 1 from 
     const r = await lapReportDocument(store, { lap: 1, vs: { kind: 'lap', number: 1 }, units: 'metric' });
     expect(r.lap).toMatchObject({ number: 1, time: 115.244, category: 'flying', valid: true });
     // GT7 sends no lap distance: the recorder gives frames one live once it knows the track
-    // (track-locator.ts), else the analysis projects onto the lap's own path at report time.
-    // Both measure along the driven line from the finish line (where the lap ended).
-    expect(['game', 'projected']).toContain(r.track!.distanceSource);
+    // (track-locator.ts, which marks the session lapDistanceFrom 'track-shape'), else the analysis
+    // projects onto the lap's own path at report time. Either way it is 'projected', measured
+    // along the driven line from the finish line (where the lap ended).
+    expect(r.track!.distanceSource).toBe('projected');
     expect(r.track!.curvatureSource).toBe('position');
     expect(Math.abs(r.track!.length - 6936.2)).toBeLessThan(1);
     expect(r.analysed!.from).toBeGreaterThan(125);
@@ -138,7 +139,7 @@ describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): lap 1 from 
     expect(r.curves.throttle!.filter((v) => v !== null).length).toBeGreaterThan(6700);
     const text = renderLapReport(r, { units: unitsOf('metric'), width: 100 }).join('\n');
     expect(text).toMatch(/samples begin 12[6-8] m after the line; the first 12[6-8] m are not analysed/);
-    if (r.track!.distanceSource === 'projected') expect(text).toContain('the game sent no lap distance: distances are measured along the driven line from the line where the lap ended; lap length 6936 m measured from it');
+    expect(text).toContain('the game sent no lap distance: distances are measured along the driven line from the line where the lap ended; lap length 6936 m measured from it');
     expect(text).toContain('a theoretical best needs whole laps');
   });
 
@@ -153,7 +154,7 @@ describeShared('GT7 Spa (zetetos demo.gtz, 6,914 packets, format C): lap 1 from 
     expect(c.corners.map((k) => k.direction).join('')).toMatch(BLANCHIMONT_OPTIONAL);
     expect(c.corners.map((k) => k.number)).toEqual(c.corners.map((_, i) => i + 1));
     expect(Math.abs(c.analysed!.from - 127)).toBeLessThan(2);
-    expect(['game', 'projected']).toContain(c.distanceSource);
+    expect(c.distanceSource).toBe('projected');
     expect(renderCorners(c, unitsOf('metric')).join('\n')).toMatch(/samples begin 12[6-8] m after the line/);
   });
 

@@ -21,10 +21,13 @@ import { median } from './stats.js';
 import { buildTrackModel, type TrackModel } from './track-model.js';
 import type { AnalysisOptions, CornerSummary, LapAnalysis, LapInput, TrackSummary } from './types.js';
 
-/** Traces with a lap distance: the game's, or projected onto the driven line when the game sends none. */
-export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy'): { traces: Trace[]; source: DistanceSource; projectionLength: number | undefined } {
+/**
+ * Traces with a lap distance: the game's (or the one the recorder projected onto the track's
+ * shape, `recordedFrom` 'track-shape'), else projected onto the driven line when there is none.
+ */
+export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy', recordedFrom?: 'track-shape'): { traces: Trace[]; source: DistanceSource; projectionLength: number | undefined } {
   const hasDistance = laps.some((l) => l.trace.distance.some((d) => Number.isFinite(d)));
-  if (hasDistance) return { traces: laps.map((l) => l.trace), source: 'game', projectionLength: undefined };
+  if (hasDistance) return { traces: laps.map((l) => l.trace), source: recordedFrom === 'track-shape' ? 'projected' : 'game', projectionLength: undefined };
   const fromProgress = progressDistances(laps, plane);
   if (fromProgress !== undefined) return fromProgress;
   // A timed lap's own path becomes the line everything is measured along: the fastest one that

@@ -27,7 +27,7 @@ const MODEL_LAPS = 10;
 export function analyzeSession(input: SessionInput): SessionAnalysis {
   const { laps, session, options } = input;
   const plane = planeOf(laps, options);
-  const { traces, source, projectionLength } = withDistances(laps, plane);
+  const { traces, source, projectionLength } = withDistances(laps, plane, session.lapDistanceFrom);
   const length = lapLength(session, laps, traces, projectionLength);
   const emptyCatalog = input.corners ?? { length: length ?? 0, corners: [] };
   if (length === undefined) return emptyAnalysis(laps, emptyCatalog);
@@ -140,7 +140,7 @@ export function analyzeLap(input: LapComparisonInput): LapComparison {
   const refIsLap = isLapInput(input.reference);
   const lapInputs: LapInput[] = refIsLap ? [input.lap, input.reference as LapInput] : [input.lap];
   const plane = planeOf(lapInputs, options);
-  const { traces, source, projectionLength } = withDistances(lapInputs, plane);
+  const { traces, source, projectionLength } = withDistances(lapInputs, plane, session.lapDistanceFrom);
   const length = lapLength(session, lapInputs, traces, projectionLength) ?? (refIsLap ? undefined : (input.reference as ReferenceLap).grid.length);
   if (length === undefined) throw new RangeError('analyzeLap: the lap has no lap distance, no positions and the session no track length');
   const grid = gridFor(length, options);

@@ -248,6 +248,7 @@ export class TrackLocator {
     const official = info.trackLength !== undefined && !this.lengthIsOurs ? info.trackLength : undefined;
     this.positioner = new LapPositioner(shape, official);
     this.version++;
+    if (info.lapDistanceFrom !== 'track-shape') this.addUpdate({ lapDistanceFrom: 'track-shape' });
     if (official === undefined) {
       this.lengthIsOurs = true;
       this.addUpdate({ trackLength: shape.length });

@@ -17,6 +17,12 @@ export type SessionInfo = {
   readonly trackName?: string;
   /** m, the game's official track length when it sends one. */
   readonly trackLength?: number;
+  /**
+   * 'track-shape' when the game sends no lap distance and racecraft projected each frame's
+   * position onto the track's stored shape while recording (Forza, GT7); absent when the lap
+   * distance is the game's own. Reports say which.
+   */
+  readonly lapDistanceFrom?: 'track-shape';
   /** m, lap distances where sector 2 and sector 3 start, when known. */
   readonly sectorStarts?: readonly number[];
   readonly carKey?: string;

@@ -165,7 +165,7 @@ describe('TrackLocator: an early identification the full lap does not confirm', 
     const frames: TelemetryFrame[] = driven.x.map((x, k) => ({ t: k * 0.01, lap: 1, speed: 50, posX: x, posZ: driven.y[k]! }));
     const located = frames.map((f) => locator.locate(f));
     // 1 km in, the path matched the stored track: a tentative identity, and distances from then on.
-    expect(locator.takeUpdate()).toMatchObject({ trackKey: 'unknown-1', trackName: 'unknown track 1' });
+    expect(locator.takeUpdate()).toMatchObject({ trackKey: 'unknown-1', trackName: 'unknown track 1', lapDistanceFrom: 'track-shape' });
     expect(located.findIndex((f) => f.lapDistance !== undefined)).toBeGreaterThan(1000);
     const lap = { number: 1, time: 60, timeSource: 'game' as const, valid: true, category: 'flying' as const, sectors: [], startT: 0, endT: 60 };
     const outcome = locator.lapClosed({ lap, frames: located });
