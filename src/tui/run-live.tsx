@@ -64,6 +64,10 @@ async function runWorkstation(options: LiveTuiOptions, open: { initialScreen?: S
   // React's development build costs several times the CPU per redraw; it is chosen when React
   // loads, so say "production" before the first import of it (this module imports none).
   process.env['NODE_ENV'] ??= 'production';
+  // Ink reads CI / CONTINUOUS_INTEGRATION once, when it loads, and in "CI mode" writes only the
+  // last frame on exit: a user with CI=1 in their shell would stare at an empty screen. We are
+  // drawing on a terminal a person reads (assertInteractive said so), so that mode never applies.
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key] !== undefined) process.env[key] = 'false';
   const { mountWorkstation } = await import('./mount.js');
   const store = options.store;
   const openLibrary =
