@@ -52,7 +52,7 @@ const CASES: { name: string; bytes: () => Uint8Array | string; message: RegExp }
   { name: 'cut.json', bytes: () => racecraftJson({}).slice(0, 120), message: /^racecraft: cut\.json: not valid JSON \(/ },
   { name: 'lap-time-null.json', bytes: () => racecraftJson({ time: null }), message: /^racecraft: .*lap-time-null\.json: lap 1 has no time \(NaN\); nothing imported$/ },
   { name: 'wrong-schema.json', bytes: () => racecraftJson({}).replace('racecraft.session/1', 'other/9'), message: /^racecraft: wrong-schema\.json: invalid racecraft session JSON: \$\.schema is "other\/9"/ },
-  { name: 'random.bin', bytes: () => randomBytes(3000, 3), message: /^racecraft: random\.bin: unknown file format \(expected \.ld, \.ibt, \.csv, \.json or \.ndjson\)$/ },
+  { name: 'random.bin', bytes: () => randomBytes(3000, 3), message: /^racecraft: random\.bin: unknown file format \(expected a \.pcap\/\.pcapng capture, MoTeC \.ld, iRacing \.ibt, \.csv, \.json or \.ndjson\)$/ },
   { name: 'empty.csv', bytes: () => '', message: /^racecraft: .*empty\.csv is empty$/ },
 ];
 
