@@ -17,6 +17,7 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { FakeStdin } from './fake-stdin.js';
 import type { Bench, BenchLine } from './types.js';
 
 const PHASE_S = 2;
@@ -39,27 +40,6 @@ class FakeStdout extends EventEmitter {
     this.onWrite?.(text);
     return true;
   }
-}
-
-/** A terminal's input: keys written here reach the workstation as if typed. */
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  private queued: string[] = [];
-  type(keys: string): void {
-    this.queued.push(keys);
-    this.emit('readable');
-  }
-  read(): string | null {
-    return this.queued.shift() ?? null;
-  }
-  setRawMode(): this {
-    return this;
-  }
-  setEncoding(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 // eslint-disable-next-line no-control-regex

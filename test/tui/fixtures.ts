@@ -104,22 +104,4 @@ export class FakeStdout extends EventEmitter {
   }
 }
 
-/** A terminal's stdin in raw mode that never types anything (or a pipe, with isTTY false). */
-export class FakeStdin extends EventEmitter {
-  readonly isTTY: boolean;
-  constructor(isTTY = true) {
-    super();
-    this.isTTY = isTTY;
-  }
-  setRawMode(): this {
-    return this;
-  }
-  setEncoding(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-  read(): null {
-    return null;
-  }
-}
+export { FakeStdin } from '../../src/bench/fake-stdin.js';
