@@ -9,18 +9,7 @@ import { EXTRA_CHANNEL_SQL } from '../../src/store/repos/extra-channels.js';
 import { tempDir } from '../helpers/cli.js';
 import { describeShared, requireSharedFile } from '../helpers/shared.js';
 import { demoSession } from '../store/formats/synthetic.js';
-
-/** mulberry32: seeded, so a failing mutation reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/prng.js';
 
 const extra = (data: number[], fields: Partial<ExtraChannel> = {}): ExtraChannel => ({ unit: 'mm', rate: 200, t0: 0, data: Float64Array.from(data), ...fields });
 
@@ -134,20 +123,20 @@ describeShared('racecraft import path fuzzed: nothing but a one-line error escap
     ['blakely1hz.csv', 300, ['formats', 'csv', 'motec-i2-export', 'gt6', 'blakely1hz.csv'], 2_000],
   ] as const)('%s, %i mutations', (name, rounds, path, hot) => {
     const source = readFileSync(requireSharedFile(...path));
-    const rnd = prng(rounds * 7919 + hot);
+    const rnd = mulberry32(rounds * 7919 + hot);
     for (let i = 0; i < rounds; i++) run(name, mutate(source, rnd, hot));
   });
 
   it('racecraft CSV, 300 mutations', () => {
     const source = new TextEncoder().encode(Array.from(csvLines(demoSession({ laps: 1, rate: 10 }).laps)).join(''));
-    const rnd = prng(11);
+    const rnd = mulberry32(11);
     for (let i = 0; i < 300; i++) run('x.csv', mutate(source, rnd, 4_000));
   });
 
   it('racecraft JSON, 400 structural mutations (values replaced by null, strings, extremes, or removed)', () => {
     const doc = JSON.parse(writeJson({ ...demoSession({ laps: 1, rate: 5 }), extraChannels: { Boost: extra([1, 2, 3], { unit: 'bar', rate: 10 }) } })) as unknown;
     const replacements: unknown[] = [null, '', 'x', -1, 0, 1e308, -1e308, 3.5, true, {}, [], [null]];
-    const rnd = prng(5);
+    const rnd = mulberry32(5);
     const counts = { stored: 0, refused: 0 };
     for (let i = 0; i < 400; i++) {
       const copy = structuredClone(doc) as Record<string, unknown>;

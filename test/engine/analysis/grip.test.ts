@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { envelopeAt, gripEnvelope } from '../../../src/engine/analysis/index.js';
 import type { Trace } from '../../../src/engine/model/trace.js';
 import { describeShared, requireSharedFile } from '../../helpers/shared.js';
-import { gaussian, prng, qssProfile, sampleLap } from './synthetic.js';
+import { gaussian, qssProfile, sampleLap } from './synthetic.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 const QSS = 'reference-data/tumftm-derived-qss-velocity-profiles';
 /** The TUMFTM demo car's flat g-g-V limit (ggv.csv: 12 m/s² at every speed) in g. */
@@ -40,8 +41,8 @@ describeShared('grip envelope of the TUMFTM QSS laps (flat 12 m/s² ggv, ellipse
  * spikes of +1.5 g.
  */
 function ellipseTrace(seed: number): { trace: Trace; rawMax: number } {
-  const rand = prng(seed);
-  const noise = gaussian(prng(seed + 1));
+  const rand = mulberry32(seed);
+  const noise = gaussian(mulberry32(seed + 1));
   const n = 60 * 600;
   const gLat = new Float32Array(n);
   const gLon = new Float32Array(n);

@@ -4,7 +4,8 @@ import {
 } from '../../../src/engine/analysis/index.js';
 import type { SessionInfo } from '../../../src/engine/model/session.js';
 import { describeShared, requireSharedFile } from '../../helpers/shared.js';
-import { gaussian, prng, profileTimes, qssProfile, sampleLap, slowDown } from './synthetic.js';
+import { gaussian, profileTimes, qssProfile, sampleLap, slowDown } from './synthetic.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 const QSS = 'reference-data/tumftm-derived-qss-velocity-profiles';
 
@@ -101,7 +102,7 @@ describeShared('theoretical best on Monza QSS laps', () => {
 
   it('noise-only laps: the minimum’s optimism matches the stated bias E[max of n]·Σ√(σa²+σb²) within 20 %', () => {
     // 20 laps identical but for timing noise σ_b = 0.25 m / v at every point (none at the line).
-    const rand = gaussian(prng(9));
+    const rand = gaussian(mulberry32(9));
     const speed = refR.channels.speed!;
     const laps: ResampledLap[] = Array.from({ length: 20 }, (_, l) => {
       const t = Float64Array.from(refR.t, (v, k) => (k === 0 || k === grid.cells ? v : v + (rand() * 0.25) / speed[k]!));

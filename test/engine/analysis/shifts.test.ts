@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeShifts } from '../../../src/engine/analysis/index.js';
 import type { Trace } from '../../../src/engine/model/trace.js';
 import { describeShared, requireSharedFile } from '../../helpers/shared.js';
-import { gaussian, prng } from './synthetic.js';
+import { gaussian } from './synthetic.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 /** A car for the synthetic full-throttle runs: power P(rpm) in W, tyre→engine ratios, drag. */
 type Car = {
@@ -34,7 +35,7 @@ function analyticShift(car: Car, gear: number, limiter: number): number {
 
 /** Full-throttle runs through the gears at 60 Hz, shifting at `shiftRpm` with a 40 ms torque cut; speed and rpm noisy. */
 function run(car: Car, startGear: number, startV: number, shiftRpm: number, seed: number): Trace {
-  const noise = gaussian(prng(seed));
+  const noise = gaussian(mulberry32(seed));
   const t: number[] = [];
   const speed: number[] = [];
   const rpm: number[] = [];

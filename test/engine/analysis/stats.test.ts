@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consistency, degradation, expectedMaxOfNormals, mad, median, quantile, theilSen } from '../../../src/engine/analysis/index.js';
-import { gaussian, prng } from './synthetic.js';
+import { gaussian } from './synthetic.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 describe('order statistics', () => {
   it('median, quantiles (type 7) and MAD of small arrays, NaN ignored', () => {
@@ -20,7 +21,7 @@ describe('order statistics', () => {
 
 describe('Theil–Sen degradation (research notes §10 validation)', () => {
   // t = 90 + 0.08·age − 0.03·fuel + N(0, 0.15), fuel burning 1.6 kg/lap from 30 kg, plus two +3 s laps late in the stint (where they tilt least squares most).
-  const rand = gaussian(prng(42));
+  const rand = gaussian(mulberry32(42));
   const laps = Array.from({ length: 18 }, (_, i) => i + 1);
   const times = laps.map((age) => 90 + 0.08 * age - 0.03 * (30 - 1.6 * age) + 0.15 * rand() + (age === 14 || age === 16 ? 3 : 0));
 

@@ -8,6 +8,7 @@ import type { Lap, LapCategory } from '../../../src/engine/model/lap.js';
 import type { ChannelName } from '../../../src/engine/model/channels.js';
 import type { Trace } from '../../../src/engine/model/trace.js';
 import { G0 } from '../../../src/engine/analysis/track-model.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 /** Numeric rows of a CSV, skipping '#' comments and a header line. */
 export function readCsv(path: string): number[][] {
@@ -16,18 +17,6 @@ export function readCsv(path: string): number[][] {
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('#') && !/^[a-zA-Z_]/.test(l))
     .map((l) => l.split(',').map(Number));
-}
-
-/** mulberry32: tiny deterministic PRNG for tests. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function gaussian(rand: () => number): () => number {
@@ -134,7 +123,7 @@ export function sampleLap(p: Profile, options: SampledLapOptions = {}): { lap: L
     channels.posY = col();
     channels.posZ = col();
   }
-  const noise = gaussian(prng(options.seed ?? 1));
+  const noise = gaussian(mulberry32(options.seed ?? 1));
   const ps = p.s.length;
   rows.forEach((r, i) => {
     t[i] = r.t;

@@ -18,18 +18,7 @@ import { createPcapWriter } from '../../../src/store/formats/pcap/write.js';
 import { SHARED_DIR, hasShared } from '../../helpers/shared.js';
 import { concat } from './pcap/build.js';
 import { demoSession } from './synthetic.js';
-
-/** mulberry32: a seeded PRNG so every failure is reproducible from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../helpers/prng.js';
 
 type Reader = (bytes: Uint8Array) => unknown;
 const EXTREMES = [0, 1, 2, 0x40, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff];
@@ -73,7 +62,7 @@ function mutateText(source: string, rnd: () => number): string {
 /** Run `reader` on `count` mutants of each source; return descriptions of anything but FormatError escaping. */
 function fuzz(name: string, sources: Uint8Array[], reader: Reader, count: number, seed: number, hot = 4096): string[] {
   const failures: string[] = [];
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length]!;
     const input = rnd() < 0.05 ? Uint8Array.from({ length: Math.floor(rnd() * 3000) }, () => Math.floor(rnd() * 256)) : mutate(source, rnd, hot);
@@ -88,7 +77,7 @@ function fuzz(name: string, sources: Uint8Array[], reader: Reader, count: number
 
 function fuzzText(name: string, sources: string[], reader: (text: string) => unknown, count: number, seed: number): string[] {
   const failures: string[] = [];
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const input = mutateText(sources[i % sources.length]!, rnd);
     try {

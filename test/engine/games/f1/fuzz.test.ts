@@ -9,21 +9,10 @@ import type { DecodeResult } from '../../../../src/engine/games/types.js';
 import { hasShared } from '../../../helpers/shared.js';
 import { captureFiles } from './captures.js';
 import { DEMO_FRAME, DEMO_SESSION } from './demo-tick.js';
+import { mulberry32 } from '../../../helpers/prng.js';
 
 const PACKETS = 1_000_000;
 const SEED = 0x5eed_f1;
-
-/** mulberry32: small, fast, good enough to drive mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** protocols.md §1.2, per format: size by packet id (0 = no such packet). */
 const SPEC_SIZES: Record<number, number[]> = {
@@ -71,7 +60,7 @@ const ALLOWED_KINDS = new Set(['frame', 'session', 'rewind', 'new-session', 'ski
 describe('F1 decoder fuzz', () => {
   it(`${PACKETS.toLocaleString('en-US')} random and mutated packets: no exception, errors exactly where malformed`, () => {
     expect(new Uint8Array(new Float32Array([1]).buffer)[3]).toBe(0x3f); // little-endian host for f32()
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const int = (n: number): number => Math.floor(random() * n);
     const bases = basePackets();
     // Random bytes come from one pool (filled 4 bytes per draw) instead of a draw per byte.

@@ -6,18 +6,7 @@
  */
 import type { DecodeResult, Decoder } from '../../../../src/engine/games/types.js';
 import { INTERNAL_ERROR_PREFIX } from '../../../../src/engine/games/common/guard.js';
-
-/** mulberry32: small, fast, good enough to drive a fuzzer reproducibly. */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../helpers/prng.js';
 
 export type FuzzReport = {
   readonly packets: number;
@@ -44,7 +33,7 @@ export type FuzzOptions = {
 const MAX_PACKET = 2048;
 
 export function fuzzDecoder(options: FuzzOptions): FuzzReport {
-  const rng = createRng(options.seed);
+  const rng = mulberry32(options.seed);
   const scratch = new Uint8Array(MAX_PACKET);
   const view = new DataView(scratch.buffer);
   const counts: Record<DecodeResult['kind'], number> = { frame: 0, session: 0, rewind: 0, 'new-session': 0, skip: 0, error: 0 };

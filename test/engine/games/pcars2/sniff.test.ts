@@ -8,8 +8,8 @@ import type { SessionInfo } from '../../../../src/engine/model/index.js';
 import { describeShared, requireSharedFile, sharedPath } from '../../../helpers/shared.js';
 import { fieldsOfRow, loadForzaCsv } from '../forza/csv-capture.js';
 import { loadMonzaPackets } from '../ac/monza-capture.js';
-import { createRng } from './fuzz-kit.js';
 import { loadPc1Packets } from './pc1-capture.js';
+import { mulberry32 } from '../../../helpers/prng.js';
 
 /**
  * Auto-detect: each sniffer accepts its own packets (real captures and encoder output of every
@@ -35,7 +35,7 @@ describeShared('sniffers of AC, Forza and PCARS tell each other and F1 apart', (
   const f1 = ['gamesdat-2023', 'gamesdat-2024', 'gamesdat-2025'].flatMap((dir) =>
     readdirSync(sharedPath('captures', 'f1', dir)).map((file) => new Uint8Array(readFileSync(sharedPath('captures', 'f1', dir, file)))),
   );
-  const rng = createRng(7);
+  const rng = mulberry32(7);
   const otherGames = [
     ...[296, 316, 344, 368, 92, 96, 64, 68].flatMap((size) => Array.from({ length: 50 }, () => Uint8Array.from({ length: size }, () => Math.floor(rng() * 256)))),
     // LFS OutSim2 with OSO_MAIN | OSO_DRIVE | OSO_WHEELS is 232 bytes of mostly floats: Forza's Sled size.

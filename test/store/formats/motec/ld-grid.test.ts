@@ -6,17 +6,7 @@ import { readLd } from '../../../../src/store/formats/motec/import.js';
 import { parseLd } from '../../../../src/store/formats/motec/ld-read.js';
 import { resampleIrregular } from '../../../../src/store/formats/resample.js';
 import type { ImportedLap } from '../../../../src/store/formats/types.js';
-
-/** A small seeded PRNG (mulberry32), so the noise is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../helpers/prng.js';
 
 type Case = { t0: number; rate: number; frames: number };
 
@@ -28,7 +18,7 @@ type Case = { t0: number; rate: number; frames: number };
  * instead of carrying its own sample would show; gear steps every few samples.
  */
 function session({ t0, rate, frames }: Case, seed: number): ImportedLap[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const t = Float64Array.from({ length: frames }, (_, i) => Math.fround(t0 + i / rate));
   const gLon = Float32Array.from({ length: frames }, () => 4 * random() - 2);
   const speed = Float32Array.from({ length: frames }, (_, i) => 40 + 20 * Math.sin(i / 50) + random());

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded PRNG for tests (fuzzers, noise), uniform in [0, 1), so a failing
+ * case reproduces from its seed. The simulator has its own counter-based hashing
+ * (src/engine/sim/prng.ts) for reasons of its own; tests that just need a stream use this.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
