@@ -6,6 +6,7 @@ import { motecEncoding } from '../../src/store/formats/motec/channel-map.js';
 import { gridSnap } from '../../src/store/formats/motec/export.js';
 import { openStore, type LapRecord } from '../../src/store/index.js';
 import { assertBuilt, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { lowerBound } from '../../src/store/formats/laps.js';
 
 type Loaded = { laps: LapRecord[]; traces: Trace[]; info: Record<string, unknown> };
 
@@ -23,18 +24,6 @@ function load(db: string): Loaded {
 const halfStep = (dec: number, factor = 1): number => 0.5 / (Math.abs(factor) * 10 ** dec);
 /** Both sides are float32: a few units in the last place of the value. */
 const f32 = (v: number): number => Math.abs(v) * 2.5e-7;
-
-/** Index of the first time >= x. */
-function lowerBound(t: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Compares every channel sample of `back` with the original at the same time (`shift` maps

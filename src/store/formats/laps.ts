@@ -167,7 +167,7 @@ function reportedTime(lastLapTime: ArrayLike<number> | undefined, t: Float64Arra
 }
 
 /** Index of the first time >= x (binary search over sorted times). */
-export function lowerBound(t: Float64Array, x: number): number {
+export function lowerBound(t: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = t.length;
   while (lo < hi) {

@@ -6,6 +6,7 @@ import { formatClock, formatDelta, speedUnit, speedValue, type Units } from '../
 import { renderTable } from '../render/table.js';
 import { CORNER_COLUMNS, cornerRows, deltaSeries, lapWindow, speedSeries } from '../state/comparison-view.js';
 import { listWindow } from '../state/window.js';
+import { CursorTable } from '../components/CursorTable.js';
 
 export type CompareScreenProps = {
   /** Lap A analysed against lap B; undefined with `note` when two laps are not chosen. */
@@ -58,15 +59,7 @@ export function CompareScreen({ comparison, note, labelA, labelB, cursor, units,
       <Lines lines={speedChart} />
       <Text dimColor wrap="truncate">{`delta (s): ${labelA} minus ${labelB}, rising = losing time`}</Text>
       <Lines lines={deltaChart} />
-      <Text dimColor wrap="truncate">{`  ${table[0]}`}</Text>
-      {table.slice(1 + start, 1 + start + tableRows).map((line, i) => {
-        const selected = start + i === cursor - 1;
-        return (
-          <Text key={start + i} inverse={selected} wrap="truncate">
-            {`${selected ? '▶' : ' '} ${line}`}
-          </Text>
-        );
-      })}
+      <CursorTable table={table} start={start} rows={tableRows} cursor={cursor} />
     </Box>
   );
 }

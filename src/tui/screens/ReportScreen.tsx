@@ -7,6 +7,7 @@ import { renderSparkline } from '../render/sparkline.js';
 import { renderTable } from '../render/table.js';
 import { CORNER_COLUMNS, channelSeries, cornerRows, lapWindow, speedSeries } from '../state/comparison-view.js';
 import { listWindow } from '../state/window.js';
+import { CursorTable } from '../components/CursorTable.js';
 
 export type ReportScreenProps = {
   /** The analysis of the lap against the reference; undefined with `note` when there is none. */
@@ -75,15 +76,7 @@ export function ReportScreen({ comparison, note, lap, reference, referenceLabel,
         <Text dimColor>{prefix('ref')}</Text>
         <Text dimColor>{pedal(reference, 'brake')}</Text>
       </Text>
-      <Text dimColor wrap="truncate">{`  ${table[0]}`}</Text>
-      {table.slice(1 + start, 1 + start + tableRows).map((line, i) => {
-        const selected = start + i === cursor - 1;
-        return (
-          <Text key={start + i} inverse={selected} wrap="truncate">
-            {`${selected ? '▶' : ' '} ${line}`}
-          </Text>
-        );
-      })}
+      <CursorTable table={table} start={start} rows={tableRows} cursor={cursor} />
       <Box flexGrow={1} />
       {tips.length === 0 ? <Text dimColor>no tips: nothing lost worth saying</Text> : tips.map((tip, i) => <Text key={i} color="cyan" wrap="truncate">{`» ${tip}`}</Text>)}
     </Box>
