@@ -1,6 +1,8 @@
 import Conf from 'conf';
 import { PROTOCOLS } from '../engine/games/index.js';
+import { REFERENCE_CHOICES, type ReferenceChoice } from '../tui/data/reference-choice.js';
 import { UserError } from './errors.js';
+import { UNIT_SYSTEMS, type UnitSystem } from './report/units.js';
 
 /**
  * racecraft's settings (units, reference choice, UDP ports per game, notifications), kept by
@@ -9,10 +11,6 @@ import { UserError } from './errors.js';
  * written mode 0600 like the library writes it, and these keys stay out of that namespace.
  * RACECRAFT_CONFIG_DIR moves the file (tests, portable installs).
  */
-export const UNIT_SYSTEMS = ['metric', 'imperial'] as const;
-export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
-export const REFERENCE_CHOICES = ['best', 'session-best', 'library'] as const;
-export type ReferenceSetting = (typeof REFERENCE_CHOICES)[number];
 
 export type Settings = {
   /** Speeds and distances on screen: km/h and m, or mph and ft. */
@@ -22,7 +20,7 @@ export type Settings = {
    * track (and car) across sessions; 'session-best' = this session's best lap; 'library' = the
    * reference lap chosen with `racecraft library use` (falls back to the personal best).
    */
-  readonly reference: ReferenceSetting;
+  readonly reference: ReferenceChoice;
   /** Desktop notifications (personal best, session saved, sync finished). */
   readonly notifications: boolean;
   /** UDP port `racecraft record` listens on, per game id. */
@@ -86,7 +84,7 @@ export const SETTING_KEYS: Readonly<Record<string, KeySpec>> = {
   ),
 };
 
-type Stored = { units?: UnitSystem; reference?: ReferenceSetting; notifications?: boolean; ports?: Record<string, number> };
+type Stored = { units?: UnitSystem; reference?: ReferenceChoice; notifications?: boolean; ports?: Record<string, number> };
 
 export type SettingsStore = {
   /** The settings file. */

@@ -2,9 +2,7 @@ import { createLiveDelta, resampleForReference, type LapInput, type LiveDelta, t
 import type { SessionInfo } from '../../engine/model/index.js';
 import { formatClock } from '../render/format.js';
 
-/** Where the reference lap comes from (the `reference` setting). */
-export const REFERENCE_CHOICES = ['best', 'session-best', 'library'] as const;
-export type ReferenceChoice = (typeof REFERENCE_CHOICES)[number];
+export type { ReferenceChoice } from './reference-choice.js';
 
 /**
  * The lap the live delta, the report and the rolling speed trace compare against, prepared
