@@ -44,19 +44,24 @@ export type WorkstationAction =
   | { readonly type: 'units' }
   | { readonly type: 'message'; readonly text: string | undefined };
 
+/** What belongs to the session being viewed: reset when another session is opened. */
+const SESSION_VIEW = {
+  browser: false,
+  lapCursor: 0,
+  reportLap: undefined,
+  compare: [],
+  referenceLap: undefined,
+  cornerCursor: 0,
+  speedBand: undefined,
+} as const satisfies Partial<WorkstationState>;
+
 export function initialState(overrides: Partial<WorkstationState> = {}): WorkstationState {
   return {
     screen: 'live',
     help: false,
     viewedSession: undefined,
-    browser: false,
     sessionCursor: 0,
-    lapCursor: 0,
-    reportLap: undefined,
-    compare: [],
-    referenceLap: undefined,
-    cornerCursor: 0,
-    speedBand: undefined,
+    ...SESSION_VIEW,
     libraryCursor: 0,
     units: 'metric',
     message: undefined,
@@ -101,17 +106,7 @@ export function workstationReducer(state: WorkstationState, action: WorkstationA
     case 'browser':
       return { ...state, browser: action.open };
     case 'view-session':
-      return {
-        ...state,
-        viewedSession: action.sessionId,
-        browser: false,
-        lapCursor: 0,
-        reportLap: undefined,
-        compare: [],
-        referenceLap: undefined,
-        cornerCursor: 0,
-        speedBand: undefined,
-      };
+      return { ...state, ...SESSION_VIEW, viewedSession: action.sessionId };
     case 'units':
       return { ...state, units: state.units === 'metric' ? 'imperial' : 'metric' };
     case 'message':
