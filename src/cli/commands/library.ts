@@ -14,7 +14,7 @@ import { createOut, formatLapTime, renderTable, type Out } from '../output.js';
  * runs: together they cost ~250 ms, which every other command would otherwise pay at start-up.
  * Direct module imports, not the library barrel: that one also loads the server (fastify, pg).
  */
-async function load() {
+async function loadModules() {
   const [client, local, settings, sync, access] = await Promise.all([
     import('../../store/library/client.js'),
     import('../../store/library/local.js'),
@@ -23,6 +23,12 @@ async function load() {
     import('../store-access.js'),
   ]);
   return { ...client, ...local, ...settings, ...sync, ...access };
+}
+let loaded: ReturnType<typeof loadModules> | undefined;
+/** The modules above, loaded once however many helpers of an action ask. */
+function load(): ReturnType<typeof loadModules> {
+  loaded ??= loadModules();
+  return loaded;
 }
 
 /**
