@@ -50,9 +50,9 @@ export function withDistances(laps: readonly LapInput[], plane: 'xz' | 'xy', rec
 
 export type DistanceSource = 'game' | 'projected' | 'progress';
 
-/** A lap's normalized position: given by the caller, else the recorded lapFraction channel (AC). */
+/** A lap's normalized position 0..1 from the game (AC's carPositionNormalized), when it sends one. */
 function progressOf(l: LapInput): ArrayLike<number> | undefined {
-  return l.progress ?? l.trace.channels.lapFraction;
+  return l.trace.channels.lapFraction;
 }
 
 /** Lap distance = the game's normalized position × the length estimated from the driven path. */

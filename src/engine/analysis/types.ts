@@ -21,11 +21,11 @@ import type { ShiftAnalysis } from './shifts.js';
 import type { TheoreticalBest } from './best.js';
 
 /**
- * One recorded lap: the lap record and exactly its samples. `progress` is the game's normalized
- * lap position per sample (0 at the line, 1 back at it; AC's carPositionNormalized) for games
- * that send one but no lap distance: the length is then estimated from it (progress-length.ts).
+ * One recorded lap: the lap record and exactly its samples. A game that sends a normalized lap
+ * position but no lap distance (AC without its handshake) has it in the lapFraction channel; the
+ * length is then estimated from it (progress-length.ts).
  */
-export type LapInput = { readonly lap: Lap; readonly trace: Trace; readonly progress?: ArrayLike<number> };
+export type LapInput = { readonly lap: Lap; readonly trace: Trace };
 
 export type AnalysisOptions = {
   /** m, distance grid spacing. Default 1. */

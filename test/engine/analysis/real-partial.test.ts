@@ -36,21 +36,17 @@ describeShared('AC Monza out-lap (vthinsel, CC0): length from the normalized pos
   const bytes = new Uint8Array(readFileSync(requireSharedFile('captures', 'assetto-corsa', 'AssettoCorsa_monza_A8LMS.raw')));
   const decoder = createAcDecoder();
   const frames: TelemetryFrame[] = [];
-  const progress: number[] = [];
   for (let o = 0; o + 328 <= bytes.length; o += 328) {
-    for (const r of decoder.decode(bytes.subarray(o, o + 328))) {
-      if (r.kind !== 'frame') continue;
-      frames.push(r.frame);
-      progress.push(decoder.normalizedPosition!);
-    }
+    for (const r of decoder.decode(bytes.subarray(o, o + 328))) if (r.kind === 'frame') frames.push(r.frame);
   }
+  // AC's carPositionNormalized, as the decoder keeps it (lapFraction).
+  const progress = frames.map((f) => f.lapFraction!);
   const lap1 = frames.flatMap((f, i) => (f.lap === 1 ? [i] : []));
   const lap2 = frames.flatMap((f, i) => (f.lap === 2 ? [i] : []));
   const samples = (ix: number[]) => ({ progress: ix.map((i) => progress[i]!), x: ix.map((i) => frames[i]!.posX!), y: ix.map((i) => frames[i]!.posZ!), speed: ix.map((i) => frames[i]!.speed!) });
   const input: LapInput = {
     lap: { number: 1, time: 132.444, timeSource: 'interpolated', valid: false, category: 'out', sectors: [], startT: frames[0]!.t, endT: 344.684 },
     trace: toTrace(lap1.map((i) => frames[i]!)),
-    progress: lap1.map((i) => progress[i]!),
   };
   const result = analyzeLap({ lap: input, reference: input, session: { game: 'ac' } });
   const official = readFileSync(requireSharedFile('reference-data', 'fastf1-monza-2020-circuit-info', 'corners.csv'), 'utf8')

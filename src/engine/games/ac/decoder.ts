@@ -36,8 +36,6 @@ export type AcDecoder = Decoder & {
    * measured by the track model); from then on frames carry lapDistance. `undefined` clears it.
    */
   setTrackLength(meters: number | undefined): void;
-  /** Spline position 0..1 of the latest RTCarInfo (AC's own lap position), for the capture layer. */
-  readonly normalizedPosition: number | undefined;
 };
 
 export function createAcDecoder(options: AcDecoderOptions = {}): AcDecoder {
@@ -45,7 +43,6 @@ export function createAcDecoder(options: AcDecoderOptions = {}): AcDecoder {
   const steerLockDeg = options.steerLockDeg ?? DEFAULT_AC_STEER_LOCK_DEG;
   let timer = new LapTimer();
   let session: SessionInfo | undefined;
-  let normalizedPosition: number | undefined;
 
   function decodeCarInfo(packet: Uint8Array): readonly DecodeResult[] {
     const info = readAcCarInfo(packet);
@@ -57,7 +54,6 @@ export function createAcDecoder(options: AcDecoderOptions = {}): AcDecoder {
     timer.observeLastLap(rawLastLap);
     const reading = timer.tick(info.lapCount, info.lapTime / 1000);
     if (reading.kind === 'stale') return [{ kind: 'skip', reason: 'AC lap clock did not advance (paused or repeated packet)' }];
-    normalizedPosition = Number.isFinite(info.carPositionNormalized) ? info.carPositionNormalized : undefined;
     const frame = frameFromCarInfo(info, reading.t, timer.lastLapTime, { trackLength, steerLockDeg });
     if (reading.kind === 'reset') return [{ kind: 'new-session' }, { kind: 'frame', frame }];
     return [{ kind: 'frame', frame }];
@@ -101,9 +97,6 @@ export function createAcDecoder(options: AcDecoderOptions = {}): AcDecoder {
     }),
     setTrackLength(meters: number | undefined): void {
       trackLength = meters !== undefined && Number.isFinite(meters) && meters > 0 ? meters : undefined;
-    },
-    get normalizedPosition(): number | undefined {
-      return normalizedPosition;
     },
   };
 }
