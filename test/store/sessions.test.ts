@@ -68,7 +68,7 @@ describe('store.sessions', () => {
     expect(store.sessions.get(id)).toMatchObject({ endedAt: 9000, recovered: false, lapCount: 2 });
   });
 
-  it('lists newest first with lap count and best valid flying lap', () => {
+  it('lists the most recently added first, with lap count and best valid flying lap', () => {
     const older = store.sessions.create(MONZA, { source: 'live', startedAt: 1000 });
     const newer = store.sessions.create(MONZA, { source: 'demo', startedAt: 2000 });
     const sameTime = store.sessions.create(MONZA, { source: 'replay', startedAt: 2000 });
@@ -82,6 +82,13 @@ describe('store.sessions', () => {
     expect(list[2]).toMatchObject({ lapCount: 4, bestLapTime: 81.2 });
     expect(list[0]!.bestLapTime).toBeUndefined();
     expect(store.sessions.latestId()).toBe(sameTime);
+  });
+
+  it('takes the session added last as the latest, even when it started long before (an old file imported today)', () => {
+    const recorded = store.sessions.create(MONZA, { source: 'live', startedAt: Date.UTC(2026, 11, 6) });
+    const imported = store.sessions.create(MONZA, { source: 'import', startedAt: Date.UTC(2025, 0, 30) });
+    expect(store.sessions.list().map((s) => s.id)).toEqual([imported, recorded]);
+    expect(store.sessions.latestId()).toBe(imported);
   });
 
   it('has no latest session when empty', () => {

@@ -25,7 +25,7 @@ export function sessionJson(s: SessionSummary): Record<string, unknown> {
 export function register(program: Command): void {
   program
     .command('sessions')
-    .description('list recorded sessions, newest first')
+    .description('list recorded and imported sessions, the most recently added (the default "latest") first')
     .option('--json', 'machine-readable output (schema racecraft.sessions/1)')
     .action(async (opts: { json?: boolean }, command: Command) => {
       // The store (better-sqlite3) loads when a listing runs, not when any command starts.

@@ -14,16 +14,20 @@ export const SESSION_SQL = {
                  session_type = @sessionType, info_json = @infoJson
                WHERE id = @id`,
   finish: `UPDATE sessions SET ended_at = ?, owner_pid = NULL WHERE id = ?`,
-  /** Newest first; lap count and best valid flying lap come from the laps indexes. */
+  /**
+   * Most recently added first (recorded or imported): an old file imported today is what the
+   * user means next, so "the latest session" is the last one added, not the one that started last.
+   * Lap count and best valid flying lap come from the laps indexes.
+   */
   list: `SELECT s.*,
            (SELECT count(*) FROM laps l WHERE l.session_id = s.id) AS lap_count,
            (SELECT min(l.time_s) FROM laps l WHERE l.session_id = s.id AND l.valid = 1 AND l.category = 'flying') AS best_lap_time
-         FROM sessions s ORDER BY s.started_at DESC, s.id DESC`,
+         FROM sessions s ORDER BY s.id DESC`,
   get: `SELECT s.*,
           (SELECT count(*) FROM laps l WHERE l.session_id = s.id) AS lap_count,
           (SELECT min(l.time_s) FROM laps l WHERE l.session_id = s.id AND l.valid = 1 AND l.category = 'flying') AS best_lap_time
         FROM sessions s WHERE s.id = ?`,
-  latestId: `SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT 1`,
+  latestId: `SELECT max(id) AS id FROM sessions`,
   delete: `DELETE FROM sessions WHERE id = ?`,
   /**
    * Sessions per track: count, the newest start, and (SQLite's bare columns beside a single max())
@@ -60,7 +64,7 @@ export type SessionRepo = {
    * recording stopped) become an 'incomplete' lap in the same transaction, as in crash recovery.
    */
   finish(id: number, endedAt: number): void;
-  /** Every session, newest first (by started_at, then id). */
+  /** Every session, the most recently added (recorded or imported) first. */
   list(): SessionSummary[];
   get(id: number): SessionDetail | undefined;
   /** The session list() puts first, i.e. the one `racecraft report` means by "latest". */
@@ -102,7 +106,7 @@ export function createSessionRepo(db: Database.Database, salvageCheckpoints: (se
   const finish = db.prepare(SESSION_SQL.finish);
   const list = db.prepare<[], SessionRow>(SESSION_SQL.list);
   const get = db.prepare<[number], SessionRow>(SESSION_SQL.get);
-  const latest = db.prepare<[], { id: number }>(SESSION_SQL.latestId);
+  const latest = db.prepare<[], { id: number | null }>(SESSION_SQL.latestId);
   const remove = db.prepare(SESSION_SQL.delete);
   const trackUsage = db.prepare<[], TrackUsageRow>(SESSION_SQL.trackUsage);
   const renameTrack = db.prepare(SESSION_SQL.renameTrack);
@@ -131,7 +135,7 @@ export function createSessionRepo(db: Database.Database, salvageCheckpoints: (se
       const row = get.get(id);
       return row ? { ...toSummary(row), info: JSON.parse(row.info_json) as SessionInfo } : undefined;
     },
-    latestId: () => latest.get()?.id,
+    latestId: () => latest.get()?.id ?? undefined,
     delete: (id) => remove.run(id).changes > 0,
     trackUsage: () => trackUsage.all().map(toTrackUsage),
     renameTrack: (game, trackKey, name) => renameTrack.run({ game, trackKey, name }).changes,
