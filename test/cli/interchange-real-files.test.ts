@@ -65,7 +65,10 @@ const FILES: readonly Expected[] = [
   },
 ];
 
-type ImportJson = { schema: string; format: string; sessions: number[]; laps: number; flyingLaps: number };
+type ImportJson = { schema: string; format: string; games: string[]; sessions: number[]; laps: number; flyingLaps: number };
+
+/** The file format the import summary names: from the extension here, from the bytes in racecraft. */
+const formatOf = (name: string): string => (name.endsWith('.ibt') ? 'ibt' : name.endsWith('.ld') ? 'ld' : 'i2-csv');
 
 describeShared('racecraft import of every real file in ../shared/formats (end to end)', () => {
   const tmp = tempDir();
@@ -91,7 +94,7 @@ describeShared('racecraft import of every real file in ../shared/formats (end to
     expect(result.stderr).not.toMatch(/internal error|^\s+at /m);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as ImportJson;
-    expect(summary).toMatchObject({ schema: 'racecraft.import/1', format: f.game, sessions: [1], laps: f.laps.length });
+    expect(summary).toMatchObject({ schema: 'racecraft.import/1', format: formatOf(name), games: [f.game], sessions: [1], laps: f.laps.length });
 
     store = openStore(join(tmp.dir, `${i}.db`));
     try {
@@ -153,10 +156,20 @@ describeShared('racecraft import of every real file in ../shared/formats (end to
     child.stdin!.end(readFileSync(requireSharedFile(...TSUKUBA)));
     const result = await collect(child, 60_000);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'iracing', laps: 4, flyingLaps: 2, bestLapTime: expect.closeTo(23.9797, 4) });
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'ibt', games: ['iracing'], laps: 4, flyingLaps: 2, bestLapTime: expect.closeTo(23.9797, 4) });
     store = openStore(db);
     expect(store.laps.list(1).map((l) => +l.time.toFixed(4))).toEqual([3.5667, 25.9145, 23.9797, 3.6667]);
     expect(store.extraChannels.count(1)).toBe(244);
     store.close();
+  });
+
+  it('says in one line what it imported: the file format, car and track, laps and best, without repeating itself', async () => {
+    const db = join(tmp.dir, 'human.db');
+    const file = requireSharedFile(...TSUKUBA);
+    const result = await runCli(['import', file, '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`imported ${file} (iRacing .ibt: Formula Vee at Tsukuba Circuit 1k Outer) as session 1: 4 lap(s), 2 timed, best 23.980\n`);
+    // 270 vars, 26 of them mapped to racecraft channels: the rest are counted and said where to find.
+    expect(result.stderr).toBe('warning: 244 iRacing variable(s) have no racecraft channel; kept with the session (export --format json lists them under extraChannels)\n');
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importSessionFile, readIbt, readPcap, type ExtraChannel, type ImportedSession } from '../../store/formats/index.js';
+import { detectSessionFormat, importSessionFile, readIbt, readPcap, type ExtraChannel, type ImportedSession } from '../../store/formats/index.js';
 import type { Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 import { importCapture } from '../import-capture.js';
@@ -44,6 +44,38 @@ export function looksLikeIbt(bytes: Uint8Array): boolean {
 /** A session file read from standard input: recognised by its content alone. */
 function importStdin(bytes: Uint8Array): ImportedSession {
   return looksLikeIbt(bytes) ? readIbt(bytes, { file: 'stdin' }) : importSessionFile('stdin', bytes);
+}
+
+/**
+ * The file format a session file was read as, for the import summary: the reader's own
+ * variant where it has one (an i2 CSV export is not racecraft's CSV), else what detection chose.
+ */
+function fileFormat(file: string, bytes: Uint8Array, imported: ImportedSession): string {
+  if (imported.session.format === 'i2-csv') return 'i2-csv';
+  if (file === '-' && looksLikeIbt(bytes)) return 'ibt';
+  return detectSessionFormat(file === '-' ? 'stdin' : file, bytes) ?? 'unknown';
+}
+
+const FORMAT_LABELS: Record<string, string> = {
+  ld: 'MoTeC .ld',
+  ibt: 'iRacing .ibt',
+  'i2-csv': 'MoTeC i2 CSV',
+  csv: 'racecraft CSV',
+  json: 'racecraft JSON',
+  ndjson: 'racecraft NDJSON',
+  pcap: 'pcap capture',
+  pcapng: 'pcapng capture',
+};
+
+/** "iRacing .ibt: Formula Vee at Tsukuba Circuit 1k Outer": what was read, and what it holds. */
+export function importedWhat(format: string, games: readonly string[], session?: { trackName?: string; carName?: string }): string {
+  const label = FORMAT_LABELS[format] ?? format;
+  const { carName, trackName } = session ?? {};
+  const identity = carName && trackName ? `${carName} at ${trackName}` : (trackName ?? carName);
+  if (identity) return `${label}: ${identity}`;
+  // Without a car or track, the game (when it is not just the format again) says what the file held.
+  const distinct = games.filter((g) => !['motec', 'iracing', 'csv'].includes(g));
+  return distinct.length > 0 ? `${label}: ${distinct.join(', ')}` : label;
 }
 
 /** The MoTeC .ldx next to an .ld, when there is one (it carries the lap markers). */
@@ -113,7 +145,7 @@ export async function runImport(file: string, opts: { json?: boolean }, command:
       if (result.sessionIds.length === 0) {
         throw new UserError(`${file}: no telemetry racecraft can decode (${capture.datagrams.length} UDP datagrams, ${result.errors} not from a supported game)`);
       }
-      report(out, opts.json ?? false, { file, kind: capture.format, sessionIds: result.sessionIds, laps: result.laps, games: result.games, warnings: [...capture.warnings, ...result.messages], datagrams: result.datagrams, dropped: result.errors });
+      report(out, opts.json ?? false, { file, kind: capture.format, what: importedWhat(capture.format, result.games), sessionIds: result.sessionIds, laps: result.laps, games: result.games, warnings: [...capture.warnings, ...result.messages], datagrams: result.datagrams, dropped: result.errors });
       return;
     }
     const imported = file === '-' ? importStdin(bytes) : importSessionFile(file, bytes, sidecarFor(file));
@@ -121,7 +153,8 @@ export async function runImport(file: string, opts: { json?: boolean }, command:
     for (const warning of imported.warnings) out.note(`warning: ${warning}`);
     const id = storeImported(store, imported, file);
     for (const warning of imported.warnings.slice(readerWarnings)) out.note(`warning: ${warning}`);
-    report(out, opts.json ?? false, { file, kind: imported.session.game, sessionIds: [id], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: imported.warnings });
+    const format = fileFormat(file, bytes, imported);
+    report(out, opts.json ?? false, { file, kind: format, what: importedWhat(format, [imported.session.game], imported.session), sessionIds: [id], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: imported.warnings });
   } finally {
     store.close();
   }
@@ -130,7 +163,7 @@ export async function runImport(file: string, opts: { json?: boolean }, command:
 function report(
   out: ReturnType<typeof createOut>,
   json: boolean,
-  r: { file: string; kind: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number },
+  r: { file: string; kind: string; what: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number },
 ): void {
   const timed = r.laps.filter(isTimedLap);
   const best = bestLap(r.laps)?.time;
@@ -138,5 +171,5 @@ function report(
     out.json({ schema: 'racecraft.import/1', file: r.file, format: r.kind, sessions: r.sessionIds, games: r.games, laps: r.laps.length, flyingLaps: timed.length, bestLapTime: best ?? null, datagrams: r.datagrams ?? null, dropped: r.dropped ?? null, warnings: r.warnings });
     return;
   }
-  out.line(`imported ${r.file} (${r.kind}; ${r.games.join(', ')}) as session ${r.sessionIds.join(', ')}: ${r.laps.length} lap(s), ${timed.length} timed, best ${formatLapTime(best)}`);
+  out.line(`imported ${r.file} (${r.what}) as session ${r.sessionIds.join(', ')}: ${r.laps.length} lap(s), ${timed.length} timed, best ${formatLapTime(best)}`);
 }

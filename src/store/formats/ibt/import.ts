@@ -104,7 +104,7 @@ export function readIbt(bytes: Uint8Array, options: ReadIbtOptions = {}): Import
 
   const { extraChannels, sourceChannels } = extras(ibt, mappedFrom, t[0]!);
   const unmapped = Object.keys(extraChannels).length;
-  if (unmapped > 0) warnings.push(`${unmapped} iRacing variable(s) have no racecraft equivalent, kept as extras (see extraChannels)`);
+  if (unmapped > 0) warnings.push(`${unmapped} iRacing variable(s) have no racecraft channel; kept with the session (export --format json lists them under extraChannels)`);
   const yaml = parseSessionYaml(ibt.sessionInfo);
   const sessionNum = col('SessionNum')?.[0];
   const result: ImportedSession = {

@@ -26,7 +26,7 @@ describeShared('iRacing .ibt on real files (shared/formats/ibt)', () => {
     expect(session.laps.map((l) => +l.lap.startT.toFixed(3))).toEqual([187.033, 190.6, 216.533, 240.517]);
     expect(session.laps.map((l) => l.trace.length)).toEqual([214, 1555, 1439, 221]);
     expect(session.laps.reduce((n, l) => n + l.trace.length, 0)).toBe(3429);
-    expect(session.warnings).toEqual(['244 iRacing variable(s) have no racecraft equivalent, kept as extras (see extraChannels)']);
+    expect(session.warnings).toEqual(['244 iRacing variable(s) have no racecraft channel; kept with the session (export --format json lists them under extraChannels)']);
   });
 
   it('Tsukuba: session info from the YAML, every var accounted for, SI conventions', () => {
