@@ -1,5 +1,6 @@
 import { MAX_LAP_TIME_S, MIN_LAP_TIME_S, type ChannelName, type SessionInfo } from '../../../engine/model/index.js';
 import { FormatError, asFormatError } from '../format-error.js';
+import { lapDistances } from '../speed-distance.js';
 import { cutLaps, lapsFromMarkers, type LapSpan } from '../laps.js';
 import { mapMotecChannels } from '../motec/channel-map.js';
 import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
@@ -109,8 +110,6 @@ export function readMotecCsv(text: string, options: { file?: string } = {}): Imp
   warnings.push(...mapping.warnings);
   const channels: Partial<Record<ChannelName, Float32Array>> = {};
   for (const [index, m] of mapping.mapped) channels[m.channel] = Float32Array.from(convert(csv.columns[index]!, m.conversion, m.sign));
-  const distance = channels.lapDistance ? Float64Array.from(channels.lapDistance) : new Float64Array(n).fill(Number.NaN);
-  if (!channels.lapDistance) warnings.push('no lap distance channel: lap distance is unknown (NaN); i2\'s computed Distance is kept as an extra');
 
   const extraChannels: Record<string, ExtraChannel> = {};
   const sourceChannels: SourceChannel[] = [];
@@ -123,9 +122,10 @@ export function readMotecCsv(text: string, options: { file?: string } = {}): Imp
   const extras = Object.keys(extraChannels);
   if (extras.length > 0) warnings.push(`${extras.length} channel(s) have no racecraft equivalent, kept as extras: ${extras.join(', ')}`);
 
+  const spans = lapSpans(csv.header, t, warnings);
   const result: ImportedSession = {
     session: sessionInfo(csv.header),
-    laps: cutLaps(t, distance, channels, lapSpans(csv.header, t, warnings)),
+    laps: cutLaps(t, lapDistances(t, channels, spans, warnings), channels, spans),
     warnings,
     meta: meta(csv.header),
     sourceChannels,

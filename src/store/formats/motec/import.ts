@@ -1,5 +1,6 @@
 import { CHANNELS, type ChannelName, type SessionInfo } from '../../../engine/model/index.js';
 import { convert } from '../units.js';
+import { lapDistances } from '../speed-distance.js';
 import { cutLaps, lapsFromCounter, lapsFromMarkers, wholeLogLap, type LapSpan } from '../laps.js';
 import { resampleEven } from '../resample.js';
 import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
@@ -46,11 +47,15 @@ function importLd(ld: LdFile, markers: number[] | undefined, warnings: string[])
     const si = convert(source.data, m.conversion, m.sign);
     channels[m.channel] = resampleEven(si, source.rate, 0, t, { kind: CHANNELS[m.channel].kind, wraps: m.channel === 'lapDistance' });
   }
-  const distance = channels.lapDistance ? Float64Array.from(channels.lapDistance) : new Float64Array(n).fill(Number.NaN);
-  if (!channels.lapDistance) warnings.push('no lap distance channel: lap distance is unknown (NaN)');
-
   const tEnd = n > 0 ? t[n - 1]! : 0;
   const spans = lapSpans(ld, markers, tEnd, warnings);
+  const rateOf = (channel: ChannelName): number | undefined => {
+    for (const [index, m] of mapping.mapped) if (m.channel === channel) return ld.channels[index]!.rate;
+    return undefined;
+  };
+  const lapDistanceRate = rateOf('lapDistance');
+  const speedRate = rateOf('speed');
+  const distance = lapDistances(t, channels, spans, warnings, { ...(lapDistanceRate !== undefined ? { lapDistance: lapDistanceRate } : {}), ...(speedRate !== undefined ? { speed: speedRate } : {}) });
   const extraChannels: Record<string, ExtraChannel> = {};
   const sourceChannels: SourceChannel[] = ld.channels.map((c, i) => {
     const m = mapping.mapped.get(i);
