@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../src/engine/model/index.js';
@@ -151,6 +151,28 @@ describe('racecraft export of a demo session (end to end)', () => {
     ]);
     expect([toFile.code, toFile.stdout, toFile.stderr]).toEqual([0, '', '']);
     expect(readFileSync(file, 'utf8')).toBe(toStdout.stdout);
+  });
+
+  it("never replaces a user's file silently: an existing -o file is refused (unchanged) unless --force", async () => {
+    const file = join(tmp.dir, 'mine.csv');
+    writeFileSync(file, 'my own notes\n');
+    const refused = await runCli(['export', 'session', '--format', 'csv', '-o', file, '--db', tmp.db]);
+    expectOneLineError(refused, /^racecraft: .*mine\.csv already exists: not overwritten \(add --force to replace it\)$/);
+    expect(readFileSync(file, 'utf8')).toBe('my own notes\n');
+    const forced = await runCli(['export', 'session', '--format', 'csv', '-o', file, '--force', '--db', tmp.db]);
+    expect([forced.code, forced.stderr]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8')).toMatch(/^t,lap,lap_time_s,/);
+
+    // MoTeC writes two files: an existing .ldx alone stops the export before the .ld is written.
+    const ld = join(tmp.dir, 'kept.ld');
+    writeFileSync(join(tmp.dir, 'kept.ldx'), '<ldx/>');
+    const motec = await runCli(['export', 'session', '--format', 'motec', '-o', ld, '--db', tmp.db]);
+    expectOneLineError(motec, /^racecraft: .*kept\.ldx already exists: not overwritten \(add --force to replace it\)$/);
+    expect(existsSync(ld)).toBe(false);
+    expect(readdirSync(tmp.dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+    const replaced = await runCli(['export', 'session', '--format', 'motec', '-o', ld, '--force', '--db', tmp.db]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(readFileSync(join(tmp.dir, 'kept.ldx'), 'utf8')).toMatch(/<Beacons>|Marker/);
   });
 
   it('refuses, in one line and exit 1: MoTeC to stdout, an output not ending .ld, unknown session/lap, a bad number, an unknown format', async () => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ExportRequest } from '../export/run.js';
 
-type ExportOptions = { format?: string; channels?: string; output?: string; analysis?: boolean; session?: string };
+type ExportOptions = { format?: string; channels?: string; output?: string; analysis?: boolean; session?: string; force?: boolean };
 
 /** The options both `export session` and `export lap` take. */
 function withExportOptions(command: Command): Command {
@@ -9,6 +9,7 @@ function withExportOptions(command: Command): Command {
     .option('-f, --format <format>', 'json (default; with the session analysis), ndjson (one frame per line), csv (with a units row) or motec (.ld + .ldx, needs -o)', 'json')
     .option('--channels <list>', 'only these channels, comma-separated racecraft names (speed,rpm,throttle,...); JSON also takes extra channel names of an imported file')
     .option('-o, --output <file>', "write to FILE instead of standard output ('-'); motec writes FILE.ld and FILE.ldx")
+    .option('--force', 'replace the -o file(s) if they already exist (default: refuse)')
     .option('--no-analysis', 'JSON: leave out the session analysis');
 }
 
@@ -48,5 +49,6 @@ function request(opts: ExportOptions, target: { session?: string; lap?: string }
     ...(opts.channels !== undefined ? { channels: opts.channels } : {}),
     ...(opts.output !== undefined ? { output: opts.output } : {}),
     analysis: opts.analysis !== false,
+    force: opts.force === true,
   };
 }

@@ -16,7 +16,7 @@ import { analysable, sessionAnalysis } from './analysis.js';
 import { csvHead, csvLap, documentBase, jsonDocument, ndjsonHead, ndjsonLap, sliceExtra } from './documents.js';
 import { channelUnion, lapOf, loadLap, selectChannels } from './laps.js';
 import { parseFormat, resolveChannels, splitChannelList, type ChannelRequest, type ExportFormat } from './options.js';
-import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { fileSink, refuseOverwrite, stdoutSink, type Sink } from './sink.js';
 import { findTarget, type ExportTarget } from './target.js';
 
 export type ExportRequest = {
@@ -31,6 +31,8 @@ export type ExportRequest = {
   readonly output?: string;
   /** JSON only: include the session analysis (default true; `--no-analysis`). */
   readonly analysis?: boolean;
+  /** `--force`: replace output files that already exist (default: refuse). */
+  readonly force?: boolean;
 };
 
 type Job = {
@@ -46,6 +48,8 @@ export async function runExport(command: Command, request: ExportRequest): Promi
   const format = parseFormat(request.format);
   const names = splitChannelList(request.channels);
   const motec = format === 'motec' ? motecPaths(request.output) : undefined;
+  const toFile = request.output !== undefined && request.output !== '-';
+  refuseOverwrite(motec ? [motec.ld, motec.ldx] : toFile ? [request.output!] : [], request.force ?? false);
   const out = createOut();
   const store = openStoreForRead(command);
   try {
@@ -53,7 +57,7 @@ export async function runExport(command: Command, request: ExportRequest): Promi
     const selection = resolveChannels(names, store.extraChannels.list(target.session.id).map((e) => e.name), format);
     const job: Job = { store, target, selection, wanted: selection ? new Set(selection.channels) : undefined, out };
     if (format === 'motec') return await exportMotec(job, motec!);
-    const sink = request.output === undefined || request.output === '-' ? stdoutSink() : fileSink(request.output);
+    const sink = toFile ? fileSink(request.output!) : stdoutSink();
     try {
       await writeText(job, format, sink, request.analysis ?? true);
       await sink.close();
@@ -141,7 +145,14 @@ async function exportMotec(job: Job, paths: { ld: string; ldx: string }): Promis
   noteMissing(job, presentChannels(laps));
   const { ld, ldx } = writeMotec(target.session.info, laps, { startedAt: localIso(target.session.startedAt) });
   const ldSink = fileSink(paths.ld);
-  const ldxSink = fileSink(paths.ldx);
+  let ldxSink: Sink;
+  try {
+    ldxSink = fileSink(paths.ldx);
+  } catch (error) {
+    // No .ld without its .ldx: the first file's partial goes too.
+    ldSink.abort();
+    throw error;
+  }
   try {
     await ldSink.write(ld);
     await ldxSink.write(ldx);

@@ -107,6 +107,19 @@ function cannotWrite(path: string, error: unknown): UserError {
 }
 
 /**
+ * Refuses to replace an existing file unless asked to (`--force`): an export written over the
+ * wrong name would silently destroy a user's file, and the rename that puts an export in place
+ * cannot be undone. Checked before any work, for every file the export will write.
+ */
+export function refuseOverwrite(paths: readonly string[], force: boolean): void {
+  if (force) return;
+  for (const path of paths) {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) throw new UserError(`${path} already exists: not overwritten (add --force to replace it)`);
+  }
+}
+
+/**
  * A file, written as `.<name>.partial-<pid>` beside it and renamed over `path` on close. The
  * file is opened at once so a bad path fails before any work is done.
  */
