@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type ChannelName, type Trace } from '../../src/engine/model/index.js';
 import { motecEncoding } from '../../src/store/formats/motec/channel-map.js';
 import { gridSnap } from '../../src/store/formats/motec/export.js';
 import { openStore, type LapRecord } from '../../src/store/index.js';
-import { assertBuilt, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { assertBuilt, collect, runCli, startCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { lowerBound } from '../../src/store/formats/laps.js';
 
 type Loaded = { laps: LapRecord[]; traces: Trace[]; info: Record<string, unknown> };
@@ -178,5 +178,31 @@ describe('interchange round trips of a demo session through racecraft export and
     expect(between).toBe(0);
     expect([...worst.keys()].sort()).toEqual(Object.keys(original.traces[1]!.channels).sort());
     for (const [name, excess] of worst) expect(excess, name).toBeLessThanOrEqual(0);
+  });
+
+  it('importing the same recording again stores nothing and says which session it is (by name, stdin, or another name); --again imports it anyway', async () => {
+    const ldCopy = join(tmp.dir, 'renamed.ld');
+    copyFileSync(files.ld, ldCopy);
+    copyFileSync(files.ld.replace(/\.ld$/, '.ldx'), ldCopy.replace(/\.ld$/, '.ldx'));
+    const [again, renamed, csvAgain] = await Promise.all([
+      runCli(['import', files.ld, '--db', dbs.motec]),
+      runCli(['import', ldCopy, '--json', '--db', dbs.motec]),
+      runCli(['import', files.csv, '--db', dbs.csv]),
+    ]);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toBe(`${files.ld} is already imported as session 1 (the same recording); nothing imported (--again imports it once more)\n`);
+    expect(JSON.parse(renamed.stdout)).toMatchObject({ schema: 'racecraft.import/1', format: 'ld', sessions: [1], alreadyImported: true, laps: 4 });
+    // A racecraft CSV states no start time: its laps alone (bounds, times, sample counts) say it is the same.
+    expect(csvAgain.stdout).toMatch(/is already imported as session 1 \(the same recording\)/);
+    const stdin = startCli(['import', '-', '--db', dbs.csv]);
+    stdin.stdin!.end(readFileSync(files.csv));
+    expect((await collect(stdin, 60_000)).stdout).toMatch(/^- is already imported as session 1 /);
+    const forced = await runCli(['import', files.csv, '--again', '--db', dbs.csv]);
+    expect(forced.stdout).toMatch(/^imported .* as session 2: 4 lap\(s\)/);
+    for (const [db, count] of [[dbs.motec, 1], [dbs.csv, 2]] as const) {
+      const store = openStore(db);
+      expect(store.sessions.list()).toHaveLength(count);
+      store.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { detectSessionFormat, importSessionFile, readIbt, readPcap, type ExtraCh
 import type { Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 import { importCapture } from '../import-capture.js';
+import { findDuplicateImport } from '../import-duplicate.js';
 import { createOut, formatLapTime } from '../output.js';
 import { openStoreForWrite } from '../store-access.js';
 import { bestLap, isTimedLap } from '../../engine/model/lap.js';
@@ -132,7 +133,7 @@ export function storeImported(store: Store, imported: ImportedSession, file: str
 }
 
 /** `racecraft import FILE`: a capture through the live-capture path, or a session file through its reader. */
-export async function runImport(file: string, opts: { json?: boolean }, command: Command): Promise<void> {
+export async function runImport(file: string, opts: { json?: boolean; again?: boolean }, command: Command): Promise<void> {
   const out = createOut();
   const bytes = await readInput(file);
   if (bytes.length === 0) throw new UserError(`${file === '-' ? 'standard input' : file} is empty`);
@@ -149,11 +150,17 @@ export async function runImport(file: string, opts: { json?: boolean }, command:
       return;
     }
     const imported = file === '-' ? importStdin(bytes) : importSessionFile(file, bytes, sidecarFor(file));
+    const format = fileFormat(file, bytes, imported);
+    const duplicate = opts.again ? undefined : findDuplicateImport(store, imported);
+    if (duplicate !== undefined) {
+      // Importing a folder again must not double every session: say so, store nothing, and succeed.
+      report(out, opts.json ?? false, { file, kind: format, what: '', sessionIds: [duplicate], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: [], alreadyImported: true });
+      return;
+    }
     const readerWarnings = imported.warnings.length;
     for (const warning of imported.warnings) out.note(`warning: ${warning}`);
     const id = storeImported(store, imported, file);
     for (const warning of imported.warnings.slice(readerWarnings)) out.note(`warning: ${warning}`);
-    const format = fileFormat(file, bytes, imported);
     report(out, opts.json ?? false, { file, kind: format, what: importedWhat(format, [imported.session.game], imported.session), sessionIds: [id], laps: imported.laps.map((l) => l.lap), games: [imported.session.game], warnings: imported.warnings });
   } finally {
     store.close();
@@ -163,12 +170,16 @@ export async function runImport(file: string, opts: { json?: boolean }, command:
 function report(
   out: ReturnType<typeof createOut>,
   json: boolean,
-  r: { file: string; kind: string; what: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number },
+  r: { file: string; kind: string; what: string; sessionIds: readonly number[]; laps: readonly import('../../engine/model/lap.js').Lap[]; games: readonly string[]; warnings: readonly string[]; datagrams?: number; dropped?: number; alreadyImported?: boolean },
 ): void {
   const timed = r.laps.filter(isTimedLap);
   const best = bestLap(r.laps)?.time;
   if (json) {
-    out.json({ schema: 'racecraft.import/1', file: r.file, format: r.kind, sessions: r.sessionIds, games: r.games, laps: r.laps.length, flyingLaps: timed.length, bestLapTime: best ?? null, datagrams: r.datagrams ?? null, dropped: r.dropped ?? null, warnings: r.warnings });
+    out.json({ schema: 'racecraft.import/1', file: r.file, format: r.kind, sessions: r.sessionIds, games: r.games, alreadyImported: r.alreadyImported ?? false, laps: r.laps.length, flyingLaps: timed.length, bestLapTime: best ?? null, datagrams: r.datagrams ?? null, dropped: r.dropped ?? null, warnings: r.warnings });
+    return;
+  }
+  if (r.alreadyImported) {
+    out.line(`${r.file} is already imported as session ${r.sessionIds.join(', ')} (the same recording); nothing imported (--again imports it once more)`);
     return;
   }
   out.line(`imported ${r.file} (${r.what}) as session ${r.sessionIds.join(', ')}: ${r.laps.length} lap(s), ${timed.length} timed, best ${formatLapTime(best)}`);

@@ -6,8 +6,9 @@ export function register(program: Command): void {
     .command('import')
     .description('import a recording: pcap/pcapng captures of any supported game, MoTeC .ld(+.ldx), iRacing .ibt, MoTeC CSV, racecraft JSON/NDJSON/CSV')
     .argument('<file>', "the file, or '-' for standard input")
+    .option('--again', 'import a file even if the same recording is already stored')
     .option('--json', 'machine-readable result (schema racecraft.import/1)')
-    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+    .action(async (file: string, opts: { json?: boolean; again?: boolean }, command: Command) => {
       const { runImport } = await import('./import-run.js');
       await runImport(file, opts, command);
     });
