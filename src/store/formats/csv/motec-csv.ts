@@ -156,6 +156,9 @@ function sampleRate(csv: MotecCsv, t: Float64Array): number {
   return t.length > 1 ? (t.length - 1) / (t[t.length - 1]! - t[0]!) : 1;
 }
 
+/** s, the sample interval of the rows (0 with one row). */
+const interval = (t: Float64Array): number => (t.length > 1 ? (t[t.length - 1]! - t[0]!) / (t.length - 1) : 0);
+
 function lapSpans(header: Record<string, string>, t: Float64Array, warnings: string[]): LapSpan[] {
   const tStart = t[0]!;
   const tEnd = t[t.length - 1]!;
@@ -163,6 +166,12 @@ function lapSpans(header: Record<string, string>, t: Float64Array, warnings: str
   if (range) {
     const duration = Number(header['Duration']);
     const time = Number.isFinite(duration) && duration > 0 ? duration : tEnd - tStart;
+    const rows = tEnd - tStart + interval(t);
+    if (time - rows > Math.max(1, 2 * interval(t))) {
+      // The rows stop well before the lap's Duration: the export was cut short.
+      warnings.push(`lap ${range[1]}: the rows end ${rows.toFixed(3)} s into it, short of its Duration ${time.toFixed(3)} s (file cut short?); kept as incomplete`);
+      return [{ number: Number(range[1]), time: rows, timeSource: 'interpolated', valid: false, category: 'incomplete', sectors: [], startT: tStart, endT: tStart + rows }];
+    }
     const valid = time >= MIN_LAP_TIME_S && time <= MAX_LAP_TIME_S;
     return [{ number: Number(range[1]), time, timeSource: 'game', valid, category: 'flying', sectors: [], startT: tStart, endT: tStart + time }];
   }

@@ -136,9 +136,19 @@ function lapsFromColumns(t: Float64Array, columns: LapColumns, interval: number,
     if (text !== '' && !isCategory(text)) unknown.add(text);
     const cat: LapCategory = isCategory(text) ? text : 'flying';
     const recorded = official?.[start];
+    const tolerance = Math.max(1, 2 * interval);
+    // The file's last lap ending well before its own time: the file was cut short. Calling that
+    // lap flying with the full time would put a lap of a few seconds of data in the lap table.
+    const cutShort = i === t.length && recorded !== undefined && Number.isFinite(recorded) && recorded - rowsTime > tolerance && text !== 'incomplete';
+    if (cutShort) {
+      warnings.push(`lap ${number}: the file ends ${rowsTime.toFixed(3)} s into it, short of its time ${recorded.toFixed(3)} s (file cut short?); kept as incomplete`);
+      spans.push({ number, time: rowsTime, timeSource: 'interpolated', valid: false, category: 'incomplete', sectors: [], startT, endT });
+      start = i;
+      continue;
+    }
     const timed = recorded !== undefined && Number.isFinite(recorded) && recorded >= 0;
     const time = timed ? recorded : rowsTime;
-    if (timed && Math.abs(recorded - rowsTime) > Math.max(1, 2 * interval)) {
+    if (timed && Math.abs(recorded - rowsTime) > tolerance) {
       warnings.push(`lap ${number}: the file's time ${recorded.toFixed(3)} s differs from its rows' ${rowsTime.toFixed(3)} s`);
     }
     const flag = valid?.[start];

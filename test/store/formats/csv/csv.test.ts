@@ -54,6 +54,19 @@ describe('racecraft CSV', () => {
     expect(back.laps[0]!.trace.length).toBe(Math.ceil(demo.laps[2]!.trace.length / 2));
   });
 
+  it('a file cut short in its last lap keeps that lap as incomplete, timed by its rows, not as a flying lap of its full time', () => {
+    const [head, units, ...rows] = writeCsv(demo.laps).trimEnd().split('\n');
+    // Keep the first three laps and the first 600 rows (10 s at 60 Hz) of lap 3.
+    const lap3 = rows.findIndex((r) => r.split(',')[1] === '3');
+    const back = readCsv([head, units, ...rows.slice(0, lap3 + 600)].join('\n'));
+    expect(back.laps.map((l) => [l.lap.number, l.lap.category, l.lap.valid, +l.lap.time.toFixed(3)])).toEqual([
+      ...demo.laps.slice(0, 3).map((l) => [l.lap.number, l.lap.category, l.lap.valid, +l.lap.time.toFixed(3)]),
+      [3, 'incomplete', false, 10],
+    ]);
+    expect(back.laps[3]!.lap.timeSource).toBe('interpolated');
+    expect(back.warnings).toEqual([`lap 3: the file ends 10.000 s into it, short of its time ${demo.laps[3]!.lap.time.toFixed(3)} s (file cut short?); kept as incomplete`]);
+  });
+
   it('without lap record columns (older racecraft CSV, hand-made files) times laps by their rows, as before', () => {
     // The same file with lap_time_s, lap_valid and lap_category cut out of every line.
     const old = writeCsv(demo.laps)

@@ -34,6 +34,13 @@ describeShared('MoTeC i2 CSV exports (shared/formats/csv)', () => {
     expect(session.extraChannels!['Distance']!.data.at(-1)).toBeCloseTo(990.7, 6);
   });
 
+  it('AC via ACTI cut short (the first 100,000 bytes): the range lap is incomplete, timed by its rows, not 57.040 s', () => {
+    const whole = text('ac-acti', '60.2kw - Lap 1.csv');
+    const cut = readMotecCsv(whole.slice(0, 100_000));
+    expect(cut.laps.map((l) => [l.lap.number, l.lap.category, l.lap.valid, +l.lap.time.toFixed(3)])).toEqual([[1, 'incomplete', false, 14.94]]);
+    expect(cut.warnings).toContain('lap 1: the rows end 14.940 s into it, short of its Duration 57.040 s (file cut short?); kept as incomplete');
+  });
+
   it('GT6 entire-outing export: laps from the Beacon Markers row, US-locale date and 12 h time', () => {
     const session = readMotecCsv(text('gt6', 'blakelyauto.csv'));
     expect(session.startedAt).toBe('2023-04-04T13:16:25');
