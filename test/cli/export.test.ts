@@ -246,6 +246,10 @@ describeShared('racecraft export of imported MoTeC logs: the extra channels (end
       expect(e.t0 + (e.data.length - 1) / e.rate, name).toBeLessThan(endT);
       expect(e.t0 + e.data.length / e.rate, name).toBeGreaterThanOrEqual(endT - 1e-9);
     }
-    expect(doc.extraChannels!['Lap Number']!.data.every((v) => v === 1)).toBe(true);
+    // The lap runs between its crossings (159.31 s and 222.99 s, from the logger's running lap
+    // time); its 1 Hz Lap Number steps to 1 only at 162 s, late.
+    expect([+startT.toFixed(2), +endT.toFixed(2)]).toEqual([159.31, 222.99]);
+    const lapNumber = doc.extraChannels!['Lap Number']!;
+    expect(lapNumber.data.map((v, i) => [lapNumber.t0 + i < 162 ? 'before' : 'after', v]).filter(([when, v]) => (when === 'before' ? v !== 0 : v !== 1))).toEqual([]);
   });
 });

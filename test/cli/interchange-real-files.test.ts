@@ -40,7 +40,7 @@ const FILES: readonly Expected[] = [
     game: 'motec',
     track: 'Calder',
     car: '11A',
-    laps: [[0, 'out', 96.85], [1, 'flying', 65.15], [2, 'flying', 63.68], [3, 'flying', 65.18], [4, 'flying', 63.75], [5, 'incomplete', 99.95]],
+    laps: [[0, 'out', 94.14], [1, 'flying', 65.15], [2, 'flying', 63.68], [3, 'flying', 65.18], [4, 'flying', 63.75], [5, 'incomplete', 102.01]],
     channels: 17,
     extras: 61,
   },

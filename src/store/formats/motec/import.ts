@@ -7,6 +7,7 @@ import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
 import { parseLd, type LdChannel, type LdFile } from './ld-read.js';
 import { readLdx } from './ldx.js';
 import { mapMotecChannels } from './channel-map.js';
+import { crossingsFromRunningTime } from './lap-crossings.js';
 
 export type ReadLdOptions = {
   /** File name, for error messages. */
@@ -96,7 +97,8 @@ function lapSpans(ld: LdFile, markers: number[] | undefined, tEnd: number, warni
     // The counter's own clock may stop a little before the other channels' end.
     const final = laps[laps.length - 1];
     if (final && final.endT < tEnd) laps[laps.length - 1] = { ...final, endT: tEnd, time: final.category === 'flying' ? final.time : tEnd - final.startT };
-    return laps;
+    const running = find(ld, 'Running Lap Time');
+    return running ? crossingsFromRunningTime(laps, running) : laps;
   }
   warnings.push('no lap markers (.ldx) and no Lap Number channel: the whole log is one lap');
   return [wholeLogLap(0, tEnd)];

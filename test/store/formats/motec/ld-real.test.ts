@@ -153,13 +153,18 @@ describeShared('MoTeC .ld on real files (shared/formats/motec-ld)', () => {
     expect(session.sourceChannels!.filter((c) => c.mappedTo).length).toBe(17);
     expect(Object.keys(session.extraChannels!).length).toBe(61);
     expect(session.laps.map((l) => [l.lap.number, l.lap.category, +l.lap.time.toFixed(2), l.lap.timeSource])).toEqual([
-      [0, 'out', 96.85, 'interpolated'],
+      [0, 'out', 94.14, 'interpolated'],
       [1, 'flying', 65.15, 'game'],
       [2, 'flying', 63.68, 'game'],
       [3, 'flying', 65.18, 'game'],
       [4, 'flying', 63.75, 'game'],
-      [5, 'incomplete', 99.95, 'interpolated'],
+      [5, 'incomplete', 102.01, 'interpolated'],
     ]);
+    // The 1 Hz Lap Number steps 2–3 s after each crossing (at 162, 225, 290, 354 s); the
+    // crossings are where Running Lap Time restarts: 96 s − 1.86, 162 − 2.69, 225 − 2.01, ...
+    expect(session.laps.map((l) => +l.lap.startT.toFixed(2))).toEqual([0, 94.14, 159.31, 222.99, 288.18, 351.94]);
+    // Each timed lap's bounds now agree with the logger's own time (to its 0.01 s resolution, ±0.02).
+    for (const { lap } of session.laps.filter((l) => l.lap.category === 'flying')) expect(Math.abs(lap.endT - lap.startT - lap.time)).toBeLessThanOrEqual(0.02 + 1e-9);
     // Common time base: the fastest mapped channel (G Force Lat/Long at 20 Hz); 454 s of log.
     const all = session.laps.reduce((n, l) => n + l.trace.length, 0);
     expect(all).toBe(9080);
