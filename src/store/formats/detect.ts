@@ -50,6 +50,8 @@ export function importSessionFile(name: string, bytes: Uint8Array, sidecar?: str
     case 'ndjson':
       return readNdjson(text(), { file });
     default:
+      // A sidecar given on its own: say where its data is rather than "unknown format".
+      if (/\.ldx$/i.test(name)) throw new FormatError('a MoTeC .ldx holds only the lap markers of its .ld: import the .ld (the .ldx beside it is read with it)', file);
       throw new FormatError('unknown file format (expected a .pcap/.pcapng capture, MoTeC .ld, iRacing .ibt, .csv, .json or .ndjson)', file);
   }
 }

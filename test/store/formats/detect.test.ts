@@ -34,6 +34,11 @@ describe('format detection', () => {
     expect(() => importSessionFile('/tmp/x.dat', Uint8Array.from([9, 9, 9, 9, 9]))).toThrow(new FormatError('unknown file format (expected a .pcap/.pcapng capture, MoTeC .ld, iRacing .ibt, .csv, .json or .ndjson)', 'x.dat'));
   });
 
+  it('points from a lone .ldx sidecar to its .ld', () => {
+    const ldx = new TextEncoder().encode('<?xml version="1.0"?>\n<LDXFile Locale="C" Version="1.6"/>\n');
+    expect(() => importSessionFile('/laps/Kyalami-3.ldx', ldx)).toThrow(new FormatError('a MoTeC .ldx holds only the lap markers of its .ld: import the .ld (the .ldx beside it is read with it)', 'Kyalami-3.ldx'));
+  });
+
   it('does not take a binary dump for CSV because of a stray comma byte (a raw UDP payload dump)', () => {
     // The first bytes of an Assetto Corsa RTCarInfo dump: 'a', three NULs, size 328, then floats.
     const dump = Uint8Array.from([0x61, 0, 0, 0, 0x48, 0x01, 0, 0, 0x2c, 0x10, 0, 0]);
