@@ -2,6 +2,7 @@ import { CHANNELS, LAP_CATEGORIES, MAX_LAP_TIME_S, MIN_LAP_TIME_S, isChannelName
 import { FormatError, asFormatError } from '../format-error.js';
 import { cutLaps, type LapSpan } from '../laps.js';
 import { medianInterval } from '../resample.js';
+import { lapDistances } from '../speed-distance.js';
 import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
 import { conversionTo, convert, normalizeUnit } from '../units.js';
 import { csvRecords, isBlank } from './csv-parse.js';
@@ -87,7 +88,6 @@ function readPlainCsv(text: string, file: string | undefined): ImportedSession {
       sourceChannels.push({ name, unit, rate, samples: n });
     }
   });
-  const distance = channels.lapDistance ? Float64Array.from(channels.lapDistance) : new Float64Array(n).fill(Number.NaN);
   if (lapIndex < 0) warnings.push("no 'lap' column: the whole file is one lap");
   const lapRecords: LapColumns = {
     number: lapIndex >= 0 ? column(lapIndex) : new Float64Array(n).fill(1),
@@ -97,9 +97,10 @@ function readPlainCsv(text: string, file: string | undefined): ImportedSession {
   };
   const extras = Object.keys(extraChannels);
   if (extras.length > 0) warnings.push(`${extras.length} column(s) are not racecraft channels, kept as extras: ${extras.join(', ')}`);
+  const spans = lapsFromColumns(t, lapRecords, Number.isFinite(interval) ? interval : 0, warnings);
   return {
     session: { game: 'csv', format: 'csv' },
-    laps: cutLaps(t, distance, channels, lapsFromColumns(t, lapRecords, Number.isFinite(interval) ? interval : 0, warnings)),
+    laps: cutLaps(t, lapDistances(t, channels, spans, warnings), channels, spans),
     warnings,
     sourceChannels,
     extraChannels,

@@ -89,7 +89,13 @@ describe('racecraft CSV', () => {
       [1, 30.5, true, 'flying', 0, 3],
       [2, 2.5, false, 'flying', 3, 5],
     ]);
-    expect(back.warnings).toEqual(["lap 1: the file's time 30.500 s differs from its rows' 3.000 s", "unknown lap_category value(s) 'spun' read as flying"]);
+    expect(back.warnings).toEqual([
+      "lap 1: the file's time 30.500 s differs from its rows' 3.000 s",
+      "unknown lap_category value(s) 'spun' read as flying",
+      'no lap distance channel: lap distance integrated from speed (lap length 28.5 m, the median of the complete laps)',
+    ]);
+    // Lap 1 integrates to 10.5 + 11 + 11.5 = 33 m (to its end at 3 s), lap 2 to 24 m: each scaled to the median 28.5 m.
+    expect(back.laps.map((l) => Array.from(l.trace.distance, (d) => +d.toFixed(6)))).toEqual([[0, 9.068182, 18.568182], [0, 14.25]]);
     expect(back.extraChannels).toEqual({});
     // Without a `lap` column the lap columns describe nothing: kept as plain (extra) columns.
     const loose = readCsv('t,lap_time_s,speed\n0,5,1\n1,5,2\n');
@@ -97,7 +103,7 @@ describe('racecraft CSV', () => {
     expect(loose.laps.map((l) => [l.lap.number, l.lap.time])).toEqual([[1, 2]]);
     // Many distinct unknown categories: the warning names five.
     const many = readCsv(['t,lap,lap_category', ...Array.from({ length: 9 }, (_, i) => `${i},${i},odd${i}`)].join('\n'));
-    expect(many.warnings).toEqual(["unknown lap_category value(s) 'odd0', 'odd1', 'odd2', 'odd3', 'odd4', and 4 more read as flying"]);
+    expect(many.warnings).toEqual(["unknown lap_category value(s) 'odd0', 'odd1', 'odd2', 'odd3', 'odd4', and 4 more read as flying", 'no lap distance and no speed channel: lap distance is unknown']);
   });
 
   it('reads a hand-made CSV: converts known units, keeps unknown columns as extras, blank cells as missing', () => {
