@@ -7,7 +7,7 @@ import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
 import { parseLd, type LdChannel, type LdFile } from './ld-read.js';
 import { readLdx } from './ldx.js';
 import { mapMotecChannels } from './channel-map.js';
-import { crossingsFromRunningTime } from './lap-crossings.js';
+import { crossingsFromRunningTime, numbersFromLapCounter, startFromRunningTime } from './lap-crossings.js';
 
 export type ReadLdOptions = {
   /** File name, for error messages. */
@@ -81,8 +81,12 @@ function importLd(ld: LdFile, markers: number[] | undefined, warnings: string[])
 
 function lapSpans(ld: LdFile, markers: number[] | undefined, tEnd: number, warnings: string[]): LapSpan[] {
   if (markers !== undefined && markers.length > 0) {
-    const { laps, warnings: w } = lapsFromMarkers(markers, 0, tEnd);
+    const { laps: beaconLaps, warnings: w } = lapsFromMarkers(markers, 0, tEnd);
     warnings.push(...w);
+    const running = find(ld, 'Running Lap Time');
+    const counter = find(ld, 'Lap Number');
+    let laps = running ? startFromRunningTime(beaconLaps, running) : beaconLaps;
+    if (counter) laps = numbersFromLapCounter(laps, counter);
     const lapTime = find(ld, 'Lap Time');
     return lapTime ? withLoggedTimes(laps, lapTime) : laps;
   }

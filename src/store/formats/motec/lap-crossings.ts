@@ -32,3 +32,34 @@ export function crossingsFromRunningTime(laps: readonly LapSpan[], running: { re
   }
   return out.map((l) => (l.category === 'flying' ? l : { ...l, time: l.endT - l.startT }));
 }
+
+/**
+ * A log that begins just after a crossing (one lap exported on its own: its first sample follows
+ * the line by a fraction of a period) has its first beacon clamped to the first sample. The
+ * running lap time there says how far after the line it began: the lap starts that much earlier,
+ * and a lap timed by its beacons gets that time back (5 ms of a racecraft lap export at 60 Hz).
+ */
+export function startFromRunningTime(laps: readonly LapSpan[], running: { readonly data: ArrayLike<number>; readonly rate: number }): LapSpan[] {
+  const first = laps[0];
+  const value = running.data.length > 0 ? running.data[0]! : Number.NaN;
+  if (!first || first.category === 'out' || Math.abs(first.startT) > 1e-6 || !(value > 0) || !(value <= 2 / running.rate)) return [...laps];
+  return [{ ...first, startT: -value, time: first.time + value }, ...laps.slice(1)];
+}
+
+/**
+ * Lap numbers from the logger's `Lap Number` (laps completed: the lap being driven is value + 1)
+ * where beacons only count laps from the start of the log, so that one lap exported on its own
+ * comes back as lap 7, not lap 1. Applied only when every flying lap agrees on the same shift.
+ */
+export function numbersFromLapCounter(laps: readonly LapSpan[], counter: { readonly data: ArrayLike<number>; readonly rate: number }): LapSpan[] {
+  const shifts = new Set<number>();
+  for (const lap of laps) {
+    if (lap.category !== 'flying') continue;
+    const j = Math.min(counter.data.length - 1, Math.max(0, Math.round(((lap.startT + lap.endT) / 2) * counter.rate)));
+    const value = counter.data[j]!;
+    if (!Number.isInteger(value) || value < 0) return [...laps];
+    shifts.add(value + 1 - lap.number);
+  }
+  const shift = shifts.size === 1 ? [...shifts][0]! : 0;
+  return shift === 0 ? [...laps] : laps.map((l) => ({ ...l, number: l.number + shift }));
+}

@@ -113,6 +113,17 @@ describe('MoTeC .ld/.ldx writer → reader round trip', () => {
     expect(back.laps[2]!.lap.timeSource).toBe('game');
   });
 
+  it('one lap exported on its own comes back as that lap: its number from Lap Number, its start from Running Lap Time', () => {
+    // Lap 3 starts at 93.231 s into the demo, 0.0023 s before a 60 Hz sample: the log begins
+    // after the line, and the beacon at its first sample alone would make the lap 2.3 ms short.
+    const lap3 = demo.laps[3]!;
+    const one = writeMotec(demo.session, [lap3], { startedAt: demo.startedAt! });
+    const back = readLd(one.ld, { ldx: one.ldx });
+    expect(back.laps.map((l) => [l.lap.number, l.lap.category, l.trace.length])).toEqual([[3, 'flying', lap3.trace.length]]);
+    expect(Math.abs(back.laps[0]!.lap.time - lap3.lap.time)).toBeLessThan(5e-4);
+    expect(back.laps[0]!.lap.startT).toBeCloseTo(-(lap3.trace.t[0]! - lap3.lap.startT), 3);
+  });
+
   it('writes an .ldx with one beacon per crossing and i2-style details', () => {
     const parsed = readLdx(writeLdx(demo.laps));
     expect(parsed.markers.map((m) => +m.toFixed(6))).toEqual([12.5, 52.5, 93.231, 134.693]);
