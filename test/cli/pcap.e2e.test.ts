@@ -50,6 +50,12 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
     const laps = (JSON.parse((await runCli(['laps', '--json', '--db', db])).stdout) as LapsJson).laps;
     expect(laps.map((l) => [l.number, l.category])).toEqual(recordedLaps.map((l) => [l.number, l.category]));
     expect(laps.find((l) => l.category === 'flying')!.time).toBe(recordedLaps.find((l) => l.category === 'flying')!.time);
+
+    // The same capture again: recognised by its sessions (start, laps), nothing stored twice.
+    const again = await runCli(['import', capture, '--db', db]);
+    expect([again.code, again.stdout, again.stderr]).toEqual([0, `${capture} is already imported as session 1 (the same recording); nothing imported (--again imports it once more)\n`, '']);
+    const sessions = JSON.parse((await runCli(['sessions', '--json', '--db', db])).stdout) as { sessions: { id: number }[] };
+    expect(sessions.sessions.map((x) => x.id)).toEqual([1]);
   });
 
   it('replays the capture into another recorder', async () => {

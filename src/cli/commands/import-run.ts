@@ -4,7 +4,7 @@ import { detectSessionFormat, importSessionFile, readIbt, readPcap, type ExtraCh
 import type { Store } from '../../store/index.js';
 import { UserError } from '../errors.js';
 import { importCapture } from '../import-capture.js';
-import { findDuplicateImport } from '../import-duplicate.js';
+import { earlierImportsOf, findDuplicateImport } from '../import-duplicate.js';
 import { createOut, formatLapTime } from '../output.js';
 import { openStoreForWrite } from '../store-access.js';
 import { bestLap, isTimedLap } from '../../engine/model/lap.js';
@@ -142,10 +142,18 @@ export async function runImport(file: string, opts: { json?: boolean; again?: bo
     if (isCapture(bytes)) {
       const capture = readPcap(bytes, { file });
       const result = importCapture(capture, store, file);
-      for (const message of [...capture.warnings, ...result.messages]) out.note(message);
       if (result.sessionIds.length === 0) {
+        for (const message of [...capture.warnings, ...result.messages]) out.note(message);
         throw new UserError(`${file}: no telemetry racecraft can decode (${capture.datagrams.length} UDP datagrams, ${result.errors} not from a supported game)`);
       }
+      // The live path stores while it decodes: a capture imported before is recognised afterwards and its copies removed.
+      const earlier = opts.again ? undefined : earlierImportsOf(store, result.sessionIds);
+      if (earlier !== undefined) {
+        for (const id of result.sessionIds) store.sessions.delete(id);
+        report(out, opts.json ?? false, { file, kind: capture.format, what: '', sessionIds: earlier, laps: result.laps, games: result.games, warnings: [], alreadyImported: true });
+        return;
+      }
+      for (const message of [...capture.warnings, ...result.messages]) out.note(message);
       report(out, opts.json ?? false, { file, kind: capture.format, what: importedWhat(capture.format, result.games), sessionIds: result.sessionIds, laps: result.laps, games: result.games, warnings: [...capture.warnings, ...result.messages], datagrams: result.datagrams, dropped: result.errors });
       return;
     }
@@ -179,7 +187,7 @@ function report(
     return;
   }
   if (r.alreadyImported) {
-    out.line(`${r.file} is already imported as session ${r.sessionIds.join(', ')} (the same recording); nothing imported (--again imports it once more)`);
+    out.line(`${r.file} is already imported as session ${r.sessionIds.join(', ')} (the same recording${r.sessionIds.length > 1 ? 's' : ''}); nothing imported (--again imports it once more)`);
     return;
   }
   out.line(`imported ${r.file} (${r.what}) as session ${r.sessionIds.join(', ')}: ${r.laps.length} lap(s), ${timed.length} timed, best ${formatLapTime(best)}`);
