@@ -175,6 +175,13 @@ export async function runImport(file: string, opts: { json?: boolean; again?: bo
   }
 }
 
+/**
+ * The import summary. `--json` writes racecraft.import/1: `file`; `format` the file's format
+ * (pcap, pcapng, ld, ibt, i2-csv, csv, json, ndjson); `sessions` the session ids stored (or, with
+ * `alreadyImported` true, the ids the same recording already has: nothing was stored); `games`;
+ * `laps`, `flyingLaps`, `bestLapTime` (s or null); `datagrams` and `dropped` (captures, else
+ * null); `warnings`, one line each.
+ */
 function report(
   out: ReturnType<typeof createOut>,
   json: boolean,
