@@ -5,6 +5,7 @@ import { cutLaps, lapsFromCounter, lapsFromMarkers, wholeLogLap, type LapSpan } 
 import { resampleEven } from '../resample.js';
 import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
 import { parseLd, type LdChannel, type LdFile } from './ld-read.js';
+import { isFormatError } from '../format-error.js';
 import { readLdx } from './ldx.js';
 import { mapMotecChannels } from './channel-map.js';
 import { crossingsFromRunningTime, numbersFromLapCounter, startFromRunningTime } from './lap-crossings.js';
@@ -25,8 +26,21 @@ export type ReadLdOptions = {
  */
 export function readLd(bytes: Uint8Array, options: ReadLdOptions = {}): ImportedSession {
   const ld = parseLd(bytes, options.file);
-  const ldx = options.ldx === undefined ? undefined : readLdx(options.ldx, options.file ? options.file.replace(/\.ld$/i, '.ldx') : undefined);
+  const ldx = options.ldx === undefined ? undefined : sidecar(options.ldx, options.file ? options.file.replace(/\.ld$/i, '.ldx') : undefined);
   return importLd(ld, ldx?.markers, [...(ldx?.warnings ?? [])]);
+}
+
+/**
+ * The .ldx beside the log. An unreadable one costs its lap markers, not the log: refusing would
+ * leave no way to import a good .ld short of deleting the sidecar, so it is said and set aside.
+ */
+function sidecar(text: string, file: string | undefined): { markers?: number[]; warnings: string[] } {
+  try {
+    return readLdx(text, file);
+  } catch (error) {
+    if (!isFormatError(error)) throw error;
+    return { warnings: [`${error.message}: its lap markers are ignored`] };
+  }
 }
 
 function importLd(ld: LdFile, markers: number[] | undefined, warnings: string[]): ImportedSession {

@@ -124,6 +124,17 @@ describe('MoTeC .ld/.ldx writer → reader round trip', () => {
     expect(back.laps[0]!.lap.startT).toBeCloseTo(-(lap3.trace.t[0]! - lap3.lap.startT), 3);
   });
 
+  it('imports the log when its .ldx is unreadable: the sidecar is named and set aside, laps come from Lap Number', () => {
+    const back = readLd(ld, { ldx: '<html>not a sidecar</html>', file: 'x.ld' });
+    expect(back.warnings).toContain('x.ldx: not a MoTeC .ldx file (no <LDXFile> element): its lap markers are ignored');
+    expect(back.laps.map((l) => [l.lap.number, l.lap.category])).toEqual([
+      [0, 'out'],
+      [1, 'flying'],
+      [2, 'flying'],
+      [3, 'incomplete'],
+    ]);
+  });
+
   it('writes an .ldx with one beacon per crossing and i2-style details', () => {
     const parsed = readLdx(writeLdx(demo.laps));
     expect(parsed.markers.map((m) => +m.toFixed(6))).toEqual([12.5, 52.5, 93.231, 134.693]);
