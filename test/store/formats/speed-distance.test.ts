@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lap } from '../../../src/engine/model/index.js';
 import { readMotecCsv } from '../../../src/store/formats/csv/motec-csv.js';
 import { readLd } from '../../../src/store/formats/motec/import.js';
+import { encodeLdx } from '../../../src/store/formats/motec/ldx.js';
 import { distanceFromSpeed, lapDistances } from '../../../src/store/formats/speed-distance.js';
 import { describeShared, requireSharedFile } from '../../helpers/shared.js';
 
@@ -109,5 +110,19 @@ describeShared('lap distance of real logs without a usable lap distance channel'
       expect(trace.distance[trace.length - 1]).toBeLessThan(2257.8);
       for (let i = 1; i < trace.length; i++) expect(trace.distance[i]).toBeGreaterThanOrEqual(trace.distance[i - 1]!);
     }
+  });
+
+  it("GT6: the .ld with the beacon markers i2 shows for it (24.324 s, 190.167 s) gives i2's CSV export's laps and the same lap distances", () => {
+    const ld = readLd(new Uint8Array(readFileSync(requireSharedFile('formats', 'motec-ld', 'gt6', '20230404_1316.ld'))), { ldx: encodeLdx([24.324, 190.167]) });
+    const csv = readMotecCsv(readFileSync(requireSharedFile('formats', 'csv', 'motec-i2-export', 'gt6', 'blakelyauto.csv'), 'utf8'));
+    const summary = (s: typeof ld): [number, string, number, number][] => s.laps.map((l) => [l.lap.number, l.lap.category, +l.lap.time.toFixed(3), l.trace.length]);
+    // i2 exports one row more than the log holds: the incomplete lap has one sample (1/60 s) more.
+    expect(summary(ld)).toEqual([[0, 'out', 24.324, 1460], [1, 'flying', 165.843, 9951], [2, 'incomplete', 4.8, 288]]);
+    expect(summary(csv)).toEqual([[0, 'out', 24.324, 1460], [1, 'flying', 165.843, 9951], [2, 'incomplete', 4.816, 289]]);
+    for (const s of [ld, csv]) expect(s.warnings).toContain('no lap distance channel: lap distance integrated from speed (lap length 4879.0 m, the median of the complete laps)');
+    ld.laps.forEach(({ trace }, k) => {
+      const other = csv.laps[k]!.trace;
+      for (let i = 0; i < trace.length; i++) expect(Math.abs(trace.distance[i]! - other.distance[i]!)).toBeLessThan(1e-6);
+    });
   });
 });
