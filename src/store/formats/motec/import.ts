@@ -116,7 +116,7 @@ function lapSpans(ld: LdFile, markers: number[] | undefined, tEnd: number, warni
     const final = laps[laps.length - 1];
     if (final && final.endT < tEnd) laps[laps.length - 1] = { ...final, endT: tEnd, time: final.category === 'flying' ? final.time : tEnd - final.startT };
     const running = find(ld, 'Running Lap Time');
-    return running ? crossingsFromRunningTime(laps, running) : laps;
+    return running ? startFromRunningTime(crossingsFromRunningTime(laps, running), running) : laps;
   }
   warnings.push('no lap markers (.ldx) and no Lap Number channel: the whole log is one lap');
   return [wholeLogLap(0, tEnd)];

@@ -42,7 +42,10 @@ export function crossingsFromRunningTime(laps: readonly LapSpan[], running: { re
 export function startFromRunningTime(laps: readonly LapSpan[], running: { readonly data: ArrayLike<number>; readonly rate: number }): LapSpan[] {
   const first = laps[0];
   const value = running.data.length > 0 ? running.data[0]! : Number.NaN;
-  if (!first || first.category === 'out' || Math.abs(first.startT) > 1e-6 || !(value > 0) || !(value <= 2 / running.rate)) return [...laps];
+  if (!first || Math.abs(first.startT) > 1e-6 || !(value > 0) || !(value <= 2 / running.rate)) return [...laps];
+  // A lone lap the counter could only call an out lap (no crossing in the log) began at the line:
+  // the unfinished lap exported on its own, not a lap out of the pits.
+  if (first.category === 'out') return laps.length === 1 ? [{ ...first, category: 'incomplete', startT: -value, time: first.time + value }] : [...laps];
   return [{ ...first, startT: -value, time: first.time + value }, ...laps.slice(1)];
 }
 

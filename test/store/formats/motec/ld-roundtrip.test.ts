@@ -122,6 +122,13 @@ describe('MoTeC .ld/.ldx writer → reader round trip', () => {
     expect(back.laps.map((l) => [l.lap.number, l.lap.category, l.trace.length])).toEqual([[3, 'flying', lap3.trace.length]]);
     expect(Math.abs(back.laps[0]!.lap.time - lap3.lap.time)).toBeLessThan(5e-4);
     expect(back.laps[0]!.lap.startT).toBeCloseTo(-(lap3.trace.t[0]! - lap3.lap.startT), 3);
+
+    // The unfinished last lap on its own has no beacon at all: still that lap, unfinished, not an out lap.
+    const unfinished = { lap: { ...lap3.lap, category: 'incomplete' as const, valid: false }, trace: lap3.trace };
+    const last = writeMotec(demo.session, [unfinished], { startedAt: demo.startedAt! });
+    const lastBack = readLd(last.ld, { ldx: last.ldx });
+    expect(lastBack.laps.map((l) => [l.lap.number, l.lap.category])).toEqual([[3, 'incomplete']]);
+    expect(Math.abs(lastBack.laps[0]!.lap.time - (lap3.trace.t.at(-1)! - lap3.lap.startT))).toBeLessThan(5e-4);
   });
 
   it('imports the log when its .ldx is unreadable: the sidecar is named and set aside, laps come from Lap Number', () => {
