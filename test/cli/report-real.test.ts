@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { storeSink } from '../../src/cli/live-session.js';
 import { cornersDocument } from '../../src/cli/report/run-corners.js';
+import { shiftsDocument } from '../../src/cli/report/run-shifts.js';
 import { lapReportDocument } from '../../src/cli/report/run-lap.js';
 import { sessionReportDocument } from '../../src/cli/report/run-session.js';
 import { renderCorners } from '../../src/cli/report/corners-report.js';
@@ -79,6 +80,14 @@ describeShared('iRacing Formula Vee at Tsukuba 1000 Outer (ibt, 2 timed laps of 
     expect(s.laps.map((l) => [l.number, l.category, l.clean])).toEqual([[0, 'out', false], [1, 'flying', true], [2, 'flying', true], [3, 'incomplete', false]]);
     expect(s.bestLap!.number).toBe(2);
     expect(s.theoreticalBest!.sectors.time).toBeLessThanOrEqual(s.bestLap!.time + 1e-9);
+  });
+
+  it('shifts: the H-pattern box passes through neutral (gear 0 for two samples) on every upshift, and each one is still counted', () => {
+    const r = shiftsDocument(store, {});
+    // 1→2 leaving the pits (out-lap) and after the line (lap 1); 2→3 and 3→4 in both timed laps.
+    expect(r.events.map((e) => [e.lap, e.fromGear])).toEqual([[0, 1], [1, 1], [1, 2], [1, 3], [2, 3], [2, 2]]);
+    expect(r.summary!.gears.map((g) => [g.gear, g.shifts, Math.round(g.medianShiftRpm!)])).toEqual([[2, 2, 6634], [3, 2, 6384]]);
+    expect(r.events.find((e) => e.lap === 2 && e.fromGear === 3)!.distance).toBeCloseTo(426, -1);
   });
 });
 

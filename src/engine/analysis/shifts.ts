@@ -291,20 +291,33 @@ function collect(tr: Trace, obs: Observations): void {
   }
 }
 
-/** Upshifts by one gear made with the throttle down: rpm and speed on the last sample before. */
+/**
+ * s, longest run of neutral (gear 0) still read as one gear change: an H-pattern box passes
+ * through neutral on every shift (iRacing's Formula Vee reads 0 for ~33 ms), a longer one is a
+ * coast in neutral, not a shift.
+ */
+const MAX_NEUTRAL_S = 0.5;
+
+/**
+ * Upshifts by one gear made with the throttle down: rpm and speed on the last sample in the old
+ * gear, t at the first sample in the new one. A brief pass through neutral between the two
+ * gears (a → 0 → a+1) is one upshift.
+ */
 function upshifts(tr: Trace): { t: number; fromGear: number; rpm: number; speed: number }[] {
   const { speed, rpm, gear, throttle } = tr.channels;
   const out: { t: number; fromGear: number; rpm: number; speed: number }[] = [];
   if (speed === undefined || rpm === undefined || gear === undefined || throttle === undefined) return out;
   for (let i = 1; i < tr.length; i++) {
     const a = gear[i - 1]!;
-    const b = gear[i]!;
-    if (!(a >= 1) || b !== a + 1) continue;
+    if (!(a >= 1) || gear[i] === a) continue;
+    let k = i;
+    while (k < tr.length && gear[k] === 0 && tr.t[k]! - tr.t[i - 1]! <= MAX_NEUTRAL_S) k++;
+    if (k >= tr.length || gear[k] !== a + 1) continue;
     // The throttle must have been down just before the change (not a lift-and-shift while cruising).
     let full = false;
     for (let j = i - 1; j >= 0 && tr.t[i - 1]! - tr.t[j]! <= 0.1; j--) if (throttle[j]! >= 0.9) full = true;
     if (!full) continue;
-    out.push({ t: tr.t[i]!, fromGear: a, rpm: rpm[i - 1]!, speed: speed[i - 1]! });
+    out.push({ t: tr.t[k]!, fromGear: a, rpm: rpm[i - 1]!, speed: speed[i - 1]! });
   }
   return out;
 }

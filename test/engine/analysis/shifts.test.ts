@@ -147,3 +147,38 @@ describe('shift points of a car whose power rises to the limiter', () => {
     expect(result.gears.map((g) => g.gear)).toEqual([1, 2, 3]);
   });
 });
+
+describe('upshifts through neutral (an H-pattern box reads gear 0 for a sample or two)', () => {
+  const car: Car = { power: (n) => 20 * n, iTrans: [0.06, 0.085, 0.11, 0.135], eI: [1, 1, 1, 1], circ: 2, mass: 1000, dragArea: 0.7, rho: 1.2, fRoll: 0.015, eta: 0.95 };
+  const direct = run(car, 1, 10, 8000, 5);
+  /** The same run with the first `samples` of every new gear read as neutral, throttle off there. */
+  const viaNeutral = (samples: number): Trace => {
+    const gear = Float32Array.from(direct.channels.gear!);
+    const throttle = Float32Array.from(direct.channels.throttle!);
+    const src = direct.channels.gear!;
+    for (let i = 1; i < direct.length; i++) {
+      if (src[i] === src[i - 1]) continue;
+      for (let k = i; k < Math.min(direct.length, i + samples); k++) {
+        gear[k] = 0;
+        throttle[k] = 0;
+      }
+    }
+    return { ...direct, channels: { ...direct.channels, gear, throttle } };
+  };
+  const baseline = analyzeShifts([direct])!.events;
+
+  it('counts 1→0→2 as one upshift from 1st, at the rpm of the last sample in 1st (3 upshifts, as without neutral)', () => {
+    expect(baseline.map((e) => e.fromGear)).toEqual([1, 2, 3]);
+    const events = analyzeShifts([viaNeutral(2)])!.events;
+    expect(events.map((e) => e.fromGear)).toEqual([1, 2, 3]);
+    events.forEach((e, i) => {
+      expect(e.rpm).toBe(baseline[i]!.rpm);
+      expect(e.speed).toBe(baseline[i]!.speed);
+      expect(e.t).toBeCloseTo(baseline[i]!.t + 2 / 60, 9);
+    });
+  });
+
+  it('a second in neutral is a coast, not a shift', () => {
+    expect(analyzeShifts([viaNeutral(60)])?.events ?? []).toEqual([]);
+  });
+});
