@@ -77,6 +77,15 @@ describe('charts', () => {
     expect(wide[2]).toBe('-12.3 ┼╯');
   });
 
+  it('a span below one label step per row is widened so every row has its own label, and never prints -0.00', () => {
+    // Two laps 3 ms apart: at 0.01 s labels the rows used to read -0.00 six times.
+    const tiny = lineChart([0, -0.001, -0.003, -0.002, -0.0035], undefined, { height: 6, decimals: 2 });
+    expect(tiny.map((l) => l.slice(0, 5))).toEqual([' 0.03', ' 0.02', ' 0.01', ' 0.00', '-0.01', '-0.02', '-0.03']);
+    expect(tiny[3]).toBe(' 0.00 ┼────');
+    // An ordinary span keeps its own scale.
+    expect(lineChart([0, 0.5, 1], undefined, { height: 2, decimals: 2 }).map((l) => l.slice(0, 5))).toEqual([' 1.00', ' 0.50', ' 0.00']);
+  });
+
   it('shows pedals as blocks, released as blank', () => {
     expect(sparkline([0, 0.01, 0.1, 0.5, 0.99, 1, null])).toBe('  ▁▅██ ');
   });

@@ -86,19 +86,34 @@ export function lineChart(main: readonly (number | null)[], behind: readonly (nu
   let decimals = options.decimals ?? 0;
   const labelFits = (d: number): boolean => Math.max(min.toFixed(d).length, max.toFixed(d).length) <= LABEL_WIDTH - 2;
   while (decimals > 0 && !labelFits(decimals)) decimals--;
+  // A span smaller than one label step per row (a ±3 ms delta at 0.01 s labels) would print the
+  // same label on every row: widen it around its middle so each row's label differs.
+  const height = Math.max(2, options.height);
+  const minSpan = height * 10 ** -decimals;
+  if (options.min === undefined && options.max === undefined && max - min < minSpan) {
+    const mid = (min + max) / 2;
+    min = mid - minSpan / 2;
+    max = mid + minSpan / 2;
+  }
   // asciichart puts the whole label into one cell of its grid and the axis at cell offset − 1:
   // offset 3 with 5-character labels gives "  260 ┤" (LABEL_WIDTH characters), data right after.
   const config = {
     min,
     max,
-    height: Math.max(2, options.height),
+    height,
     offset: 3,
-    format: (x: number): string => x.toFixed(decimals).padStart(LABEL_WIDTH - 2),
+    format: (x: number): string => label(x, decimals).padStart(LABEL_WIDTH - 2),
   };
   const top = plot(a, config).split('\n');
   if (b === undefined) return top.map((l) => l.trimEnd());
   const under = plot(b, { ...config, symbols: DOTTED }).split('\n');
   return top.map((line, r) => overlay(line, under[r] ?? '').trimEnd());
+}
+
+/** x with `decimals` decimals; a value that rounds to zero prints as 0, never as -0.00. */
+function label(x: number, decimals: number): string {
+  const text = x.toFixed(decimals);
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
 
 /** Characters of `front` where it has any, else those of `back` (same grid, no escape codes). */
