@@ -149,7 +149,7 @@ describe('whole reports on a demo session', () => {
       expect(text).toMatch(/^SECTOR +LAP +REF +Δ$/m);
       expect(text).toMatch(/^CORNER +DIR +ENTRY +MIN +EXIT +ΔMIN +BRAKE@ +ΔBRAKE +BRK +MID +EXIT +LOSS$/m);
       expect(text).toMatch(/^T4 +L +\d+ +\d+ +\d+ +[+-]?\d+ +\d+ +-20 +\+0\.1\d .* \+0\.1\d\d$/m);
-      expect(text).toMatch(/^SPEED km\/h: lap 3 ─ solid, lap 2 · dotted$/m);
+      expect(text).toMatch(/^SPEED km\/h: lap 3 ─ solid, lap 2 · dotted\n {2}\(the dotted line is hidden wherever the solid one covers it\)$/m);
       expect(text).toMatch(/^DELTA s: time behind lap 2/m);
       expect(text).toMatch(/^PEDALS: thr throttle, brk brake; ─ lap 3, · lap 2; ▁ light … █ full$/m);
       expect(text).toMatch(/^thr ─ {2}[▁▂▃▄▅▆▇█ ]+$/m);

@@ -41,7 +41,7 @@ describe('racecraft report / compare / corners / shifts (built binary)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^CORNER +DIR +ENTRY +MIN +EXIT +ΔMIN +BRAKE@ +ΔBRAKE +BRK +MID +EXIT +LOSS$/m);
     expect(r.stdout).toMatch(/^T4 +L .* -20 /m);
-    expect(r.stdout).toMatch(/^SPEED km\/h: lap 3 ─ solid, lap 2 · dotted$/m);
+    expect(r.stdout).toMatch(/^SPEED km\/h: lap 3 ─ solid, lap 2 · dotted\n {2}\(the dotted line is hidden wherever the solid one covers it\)$/m);
     expect(r.stdout).toMatch(/^ +\d+ [┤┼]/m);
     expect(r.stdout).toMatch(/^ {2}T4: braked 20 m earlier than your best/m);
     // Piped: 100 columns.

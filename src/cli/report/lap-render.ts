@@ -115,6 +115,8 @@ export function renderSpeedChart(curves: Curves, corners: readonly { number: num
   const length = curvesLength(curves);
   return [
     `SPEED ${opts.units.speedUnit}: ${lapLabel} ─ solid, ${refLabel} · dotted`,
+    // Laps a few tenths apart share most cells at this resolution: say why the dots are few.
+    '  (the dotted line is hidden wherever the solid one covers it)',
     ...chart,
     plotIndent() + cornerMarkers(corners, length, columns),
     plotIndent() + distanceAxis(opts.units.distance(length), columns, opts.units.distanceUnit),
