@@ -1,7 +1,7 @@
 import type { CornerPhases } from './phases.js';
 import { BRAKE_OFF, BRAKE_ON, MIN_EVENT_S, THROTTLE_FULL } from './phases.js';
 import type { ResampledLap } from './resample.js';
-import { firstSustained, steerSign, timeBetween, wrapIndex } from './events.js';
+import { firstSustained, steerSign, timeBetween, valueIndex } from './events.js';
 
 /**
  * What the driver did in one corner on one lap. Positions are m along the lap (null when the
@@ -56,7 +56,7 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
   const step = lap.grid.step;
   const t = lap.t;
   const { speed, brake, throttle, steer, gear } = lap.channels;
-  const at = (col: Float32Array | undefined, k: number): number => (col === undefined ? Number.NaN : col[wrapIndex(k, cells)]!);
+  const at = (col: Float32Array | undefined, k: number): number => (col === undefined ? Number.NaN : col[valueIndex(k, cells)]!);
   const from = p.zoneStart;
   const to = p.zoneEnd;
   const sign = steerSign(p.direction);
@@ -68,7 +68,7 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
     const lo = Math.max(from, p.entry - Math.round(150 / step));
     const hi = Math.min(to, p.exit + Math.round(50 / step));
     for (let k = lo; k <= hi; k++) {
-      const v = speed[wrapIndex(k, cells)]!;
+      const v = speed[valueIndex(k, cells)]!;
       if (v < vmin) {
         vmin = v;
         apex = k;
@@ -83,10 +83,10 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
     brakePoint = firstSustained(brake, t, cells, from, apex, (v) => v > BRAKE_ON, MIN_EVENT_S);
     if (brakePoint !== undefined) {
       let peak = 0;
-      for (let k = brakePoint; k <= apex; k++) peak = Math.max(peak, brake[wrapIndex(k, cells)]!);
+      for (let k = brakePoint; k <= apex; k++) peak = Math.max(peak, brake[valueIndex(k, cells)]!);
       peakBrake = peak;
       for (let k = brakePoint; k <= to; k++) {
-        if (!(brake[wrapIndex(k, cells)]! > BRAKE_OFF)) {
+        if (!(brake[valueIndex(k, cells)]! > BRAKE_OFF)) {
           brakeRelease = k;
           break;
         }
@@ -97,7 +97,7 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
   let turnIn: number | undefined;
   let peakSteer = 0;
   if (steer !== undefined) {
-    for (let k = from; k <= Math.min(to, p.exit); k++) peakSteer = Math.max(peakSteer, sign * steer[wrapIndex(k, cells)]!);
+    for (let k = from; k <= Math.min(to, p.exit); k++) peakSteer = Math.max(peakSteer, sign * steer[valueIndex(k, cells)]!);
     if (peakSteer > 0) turnIn = firstSustained(steer, t, cells, Math.max(from, (brakePoint ?? p.entry - Math.round(150 / step))), apex, (v) => sign * v > 0.15 * peakSteer, MIN_EVENT_S);
   }
 
@@ -106,7 +106,7 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
   if (brake !== undefined && steer !== undefined && brakePoint !== undefined && peakSteer > 0) {
     const end = brakeRelease ?? apex;
     for (let k = brakePoint; k < end; k++) {
-      const i = wrapIndex(k, cells);
+      const i = valueIndex(k, cells);
       if (brake[i]! > BRAKE_OFF && sign * steer[i]! > 0.15 * peakSteer) {
         trailK++;
         trailT += timeBetween(t, cells, k, k + 1);
@@ -126,7 +126,7 @@ function metricsFor(lap: ResampledLap, p: CornerPhases): CornerMetrics {
   let coastT = 0;
   if (throttle !== undefined) {
     for (let k = from; k < to; k++) {
-      const i = wrapIndex(k, cells);
+      const i = valueIndex(k, cells);
       const b = brake === undefined ? 0 : brake[i]!;
       if (throttle[i]! < COAST_PEDAL && b < COAST_PEDAL && (speed === undefined || speed[i]! > 5)) {
         coastK++;

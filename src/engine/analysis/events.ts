@@ -11,6 +11,16 @@ export function wrapIndex(k: number, cells: number): number {
   return r < 0 ? r + cells : r;
 }
 
+/**
+ * Where to read a value for unwrapped index k: k itself on [0, cells] — point `cells` is the line
+ * at the lap's end, which the grid keeps — else k mod cells. The lap's start (index 0) is not its
+ * end: a lap begun from the pit lane crosses the line slowly, and a zone ending at the line must
+ * not read that speed as the last corner's minimum.
+ */
+export function valueIndex(k: number, cells: number): number {
+  return k === cells ? cells : wrapIndex(k, cells);
+}
+
 /** s, lap time between unwrapped grid indices a ≤ b (adds a lap time per wrap). */
 export function timeBetween(t: ArrayLike<number>, cells: number, a: number, b: number): number {
   const lapTime = t[cells]!;
@@ -34,7 +44,7 @@ export function firstSustained(
 ): number | undefined {
   let start = -1;
   for (let k = from; k <= to; k++) {
-    const v = col[wrapIndex(k, cells)]!;
+    const v = col[valueIndex(k, cells)]!;
     if (v === v && pred(v)) {
       if (start < 0) start = k;
       if (timeBetween(t, cells, start, k) >= minS) return start;

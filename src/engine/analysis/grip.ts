@@ -1,7 +1,7 @@
 import type { Trace } from '../model/trace.js';
 import type { CornerPhases } from './phases.js';
 import type { ResampledLap } from './resample.js';
-import { timeBetween, wrapIndex } from './events.js';
+import { timeBetween, valueIndex } from './events.js';
 
 /**
  * The measured g-g-V envelope: per speed bin and acceleration direction, a high percentile of
@@ -163,7 +163,7 @@ export function phaseUtilisation(lap: ResampledLap, phases: readonly CornerPhase
     let num = 0;
     let den = 0;
     for (let k = a; k < b; k++) {
-      const i = wrapIndex(k, cells);
+      const i = valueIndex(k, cells);
       const x = gLat[i]!;
       const y = gLon[i]!;
       const e = envelopeAt(env, speed[i]!, x, y);

@@ -2,7 +2,7 @@ import type { CornerDirection } from './corners.js';
 import type { CatalogCorner } from './corner-catalog.js';
 import type { ResampledLap } from './resample.js';
 import { gridIndex } from './grid.js';
-import { firstSustained, steerSign, wrapIndex as wrap } from './events.js';
+import { firstSustained, steerSign, valueIndex } from './events.js';
 
 /**
  * Where each phase of a corner begins and ends, taken from the reference lap so every lap is
@@ -74,7 +74,7 @@ export function cornerPhases(corners: readonly CatalogCorner[], reference: Resam
     if (speed !== undefined) {
       let vmax = -Infinity;
       for (let k = a + 1; k < b; k++) {
-        const v = speed[wrap(k, cells)]!;
+        const v = speed[valueIndex(k, cells)]!;
         if (v > vmax) {
           vmax = v;
           best = k;
@@ -147,7 +147,7 @@ function referenceEvents(ref: ResampledLap, direction: CornerDirection, from: nu
     let vmin = Infinity;
     const hi = Math.min(to, exit + Math.round(50 / step));
     for (let k = from; k <= hi; k++) {
-      const v = speed[wrap(k, cells)]!;
+      const v = speed[valueIndex(k, cells)]!;
       if (v < vmin) {
         vmin = v;
         apex = k;
@@ -161,7 +161,7 @@ function referenceEvents(ref: ResampledLap, direction: CornerDirection, from: nu
   if (steer !== undefined) {
     const sign = steerSign(direction);
     let peak = 0;
-    for (let k = from; k <= Math.min(to, exit); k++) peak = Math.max(peak, sign * steer[wrap(k, cells)]!);
+    for (let k = from; k <= Math.min(to, exit); k++) peak = Math.max(peak, sign * steer[valueIndex(k, cells)]!);
     if (peak > 0) {
       const found = firstSustained(steer, t, cells, brakePoint ?? from, apex, (v) => sign * v > 0.15 * peak, MIN_EVENT_S);
       if (found !== undefined) turnIn = found;

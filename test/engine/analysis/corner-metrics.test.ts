@@ -88,3 +88,30 @@ describe('corner metrics on planted events', () => {
     expect(mf!.throttlePickup).toBeNull();
   });
 });
+
+describe('a corner whose zone ends at the line, on a lap begun slowly from the pit lane', () => {
+  // The last corner slows to 30 m/s at 2,920 m and the lap ends at 45 m/s. No brake channel (an
+  // imported file without one). Then the lap's first 40 m are made 10 m/s: it left the pit lane.
+  const L = 3000;
+  const s: number[] = [];
+  const v: number[] = [];
+  for (let d = 0; d < L; d += 1) {
+    s.push(d);
+    v.push(d < 2860 ? 45 + Math.min(15, d / 10) : d < 2920 ? 60 - (d - 2860) / 2 : 30 + (d - 2920) * (15 / 80));
+  }
+  const lap = sampleLap({ length: L, s, v }, { overrides: (d) => ({ steer: d >= 2870 && d < 2960 ? 0.4 : 0, throttle: d >= 2860 && d < 2925 ? 0 : 1 }) });
+  const { brake: _, ...channels } = lap.trace.channels;
+  const r = resampleLap({ ...lap.trace, channels }, lap.lap, makeGrid(L));
+  const phases = cornerPhases([{ number: 1, direction: 'R', entry: 2880, apex: 2915, exit: 2965 }], r);
+  const slowStart = { ...r, channels: { ...r.channels, speed: Float32Array.from(r.channels.speed!, (x, k) => (k < 40 ? 10 : x)) } };
+
+  it('reads the lap’s end at the line, not its slow start: minimum 30 m/s at 2,920 m', () => {
+    expect(phases[0]!.zoneEnd).toBe(L);
+    for (const lapData of [r, slowStart]) {
+      const [m] = cornerMetrics(lapData, phases);
+      expect(m!.brakePoint).toBeNull();
+      expect(Math.abs(m!.speedApex - 2920)).toBeLessThanOrEqual(1);
+      expect(Math.abs(m!.minSpeed! - 30)).toBeLessThan(0.15);
+    }
+  });
+});
