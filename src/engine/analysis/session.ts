@@ -1,4 +1,5 @@
 import type { Lap } from '../model/lap.js';
+import type { Trace } from '../model/trace.js';
 import { theoreticalBest, type TheoreticalBest } from './best.js';
 import type { CornerPhases } from './phases.js';
 import { consistency, degradation } from './consistency.js';
@@ -30,7 +31,7 @@ export function analyzeSession(input: SessionInput): SessionAnalysis {
   const { traces, source, projectionLength } = withDistances(laps, plane, session.lapDistanceFrom);
   const length = lapLength(session, laps, traces, projectionLength);
   const emptyCatalog = input.corners ?? { length: length ?? 0, corners: [] };
-  if (length === undefined) return emptyAnalysis(laps, emptyCatalog);
+  if (length === undefined) return emptyAnalysis(laps, emptyCatalog, shiftsOf(laps, laps.map((l) => l.trace), laps.map(() => false)));
 
   const grid = gridFor(length, options);
   const resampled = laps.map((l, i) => resampleLap(traces[i]!, l.lap, grid));
@@ -75,8 +76,7 @@ export function analyzeSession(input: SessionInput): SessionAnalysis {
   const reference = input.reference !== undefined ? alignReference(input.reference, grid) : fallbackIndex !== undefined ? resampled[fallbackIndex] : undefined;
 
   const envelope = gripEnvelope(traces.filter((_, i) => clean[i]));
-  const shiftTraces = traces.filter((_, i) => laps[i]!.lap.category !== 'rewound' && !issues[i]!.includes('teleport'));
-  const shifts = analyzeShifts(shiftTraces) ?? null;
+  const shifts = shiftsOf(laps, traces, issues.map((q) => q.includes('teleport')));
 
   const cleanTimes = cleanLaps.map((r) => r.lapTime);
   const cleanNumbers = cleanLaps.map((r) => r.lapNumber);
@@ -201,7 +201,15 @@ function pickBest(laps: readonly Lap[], allowed: readonly boolean[]): number | u
   return best;
 }
 
-function emptyAnalysis(laps: readonly LapInput[], catalog: SessionAnalysis['catalog']): SessionAnalysis {
+/**
+ * Shift points from every lap that happened in the game's final timeline (not rewound) and did
+ * not jump (a reset). They need no lap distance: a file without one still gets its shift table.
+ */
+function shiftsOf(laps: readonly LapInput[], traces: readonly Trace[], teleported: readonly boolean[]): SessionAnalysis['shifts'] {
+  return analyzeShifts(traces.filter((_, i) => laps[i]!.lap.category !== 'rewound' && !teleported[i])) ?? null;
+}
+
+function emptyAnalysis(laps: readonly LapInput[], catalog: SessionAnalysis['catalog'], shifts: SessionAnalysis['shifts']): SessionAnalysis {
   return {
     schema: 'racecraft.session-analysis/1',
     track: null,
@@ -226,7 +234,7 @@ function emptyAnalysis(laps: readonly LapInput[], catalog: SessionAnalysis['cata
     consistency: consistency([], []),
     degradation: degradation([], []),
     grip: null,
-    shifts: null,
+    shifts,
     lapAnalyses: [],
   };
 }

@@ -123,5 +123,10 @@ describe('sessions with less data', () => {
     const a = analyzeSession({ laps: input.laps.map((l) => withoutChannels(l, ['posX', 'posY', 'posZ'], true)), session: { game: 'demo' } });
     expect(a.track).toBeNull();
     expect(a.lapAnalyses).toEqual([]);
+    // Shift points need no lap distance (an ACC .ld without one): the same table as with it.
+    expect(a.shifts).not.toBeNull();
+    expect(a.shifts!.gears.length).toBeGreaterThanOrEqual(3);
+    expect(a.shifts!.gears.map((g) => g.optimalRpm)).toEqual(base.shifts!.gears.map((g) => g.optimalRpm));
+    expect(a.shifts!.events.length).toBe(base.shifts!.events.length);
   });
 });
