@@ -6,7 +6,8 @@ import { renderCornerTable, renderLapReport, renderTips } from '../../src/cli/re
 import { parseVs } from '../../src/cli/report/reference.js';
 import { lapReportDocument } from '../../src/cli/report/run-lap.js';
 import { sessionReportDocument } from '../../src/cli/report/run-session.js';
-import { optimismLines, renderSessionReport } from '../../src/cli/report/session-render.js';
+import { optimismLines, renderSessionReport, renderShiftTable } from '../../src/cli/report/session-render.js';
+import { missingShiftChannels } from '../../src/cli/report/session-report.js';
 import { fmtDistanceDiff, fmtSigned, fmtSpeed, parseUnitSystem, unitsOf } from '../../src/cli/report/units.js';
 import { demoFixture, PLANTED } from './report-fixture.js';
 
@@ -189,5 +190,19 @@ describe('the theoretical best\'s optimism in words', () => {
       '  optimism: the segments claim 0.191 s more than the sectors; timing noise alone',
       '  (±0.25 m per boundary) would give about 0.235 s, so all of it may be noise',
     ]);
+  });
+});
+
+describe('shift table of a recording without the channels it needs', () => {
+  const trace = (names: string[]) => ({ length: 2, t: new Float64Array(2), distance: new Float64Array(2), channels: Object.fromEntries(names.map((n) => [n, new Float32Array(2)])) });
+
+  it('names the channels no lap has (an imported file without rpm or gear), not "not enough full-throttle data"', () => {
+    expect(missingShiftChannels([trace(['speed', 'throttle']), trace(['speed', 'throttle', 'gear'])])).toEqual(['rpm']);
+    expect(missingShiftChannels([trace(['speed', 'throttle'])])).toEqual(['rpm', 'gear']);
+    expect(missingShiftChannels([trace(['speed', 'rpm', 'gear', 'throttle'])])).toEqual([]);
+    const units = unitsOf('metric');
+    expect(renderShiftTable(null, units, ['rpm', 'gear'])).toEqual(['shifts: none — the recording has no rpm or gear channel']);
+    expect(renderShiftTable(null, units, ['speed', 'rpm', 'gear'])).toEqual(['shifts: none — the recording has no speed, rpm or gear channel']);
+    expect(renderShiftTable(null, units, [])).toEqual(['shifts: not enough full-throttle data in two or more gears']);
   });
 });

@@ -8,7 +8,7 @@ import type { Store } from '../../store/index.js';
 import { createOut } from '../output.js';
 import { openStoreForRead, resolveSession } from '../store-access.js';
 import { loadSessionInput, saveCatalog } from './load.js';
-import { buildSessionReport, type SessionReport } from './session-report.js';
+import { buildSessionReport, missingShiftChannels, type SessionReport } from './session-report.js';
 import { renderSessionReport } from './session-render.js';
 import { parseUnitSystem, unitsOf, type UnitSystem } from './units.js';
 
@@ -22,7 +22,7 @@ export function sessionReportDocument(store: Store, request: { session?: string 
   const analysis = analyzeSession(input);
   // The engine builds its track model from the clean laps when there are any.
   const stored = saveCatalog(store, session.info, analysis.catalog, analysis.laps.some((l) => l.clean)) || input.corners !== undefined;
-  return buildSessionReport(session, analysis, records, input.laps.map((l) => l.lap.id), stored);
+  return buildSessionReport(session, analysis, records, input.laps.map((l) => l.lap.id), stored, missingShiftChannels(input.laps.map((l) => l.trace)));
 }
 
 export async function runSessionReport(command: Command, opts: SessionReportOptions, defaultUnits: UnitSystem = 'metric'): Promise<void> {

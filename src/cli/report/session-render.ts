@@ -13,7 +13,7 @@ export function renderSessionReport(r: SessionReport, units: Units): string[] {
   lines.push(...renderLapTable(r));
   lines.push('', ...renderPace(r));
   lines.push('', ...renderGrip(r.grip, units));
-  lines.push('', ...renderShiftTable(r.shifts, units));
+  lines.push('', ...renderShiftTable(r.shifts, units, r.shiftChannelsMissing));
   if (r.catalog.added.length > 0 && r.catalog.stored) lines.push('', `new corners stored in the track's catalog: ${r.catalog.added.map((n) => `T${n}`).join(' ')}`);
   return lines;
 }
@@ -117,7 +117,11 @@ function renderGrip(grip: GripSummary | null, units: Units): string[] {
 }
 
 /** Per gear: the optimal upshift rpm, your median upshift and the time it cost. */
-export function renderShiftTable(shifts: ShiftSummary | null, units: Units): string[] {
+export function renderShiftTable(shifts: ShiftSummary | null, units: Units, missing: readonly string[] = []): string[] {
+  if (missing.length > 0) {
+    const names = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)!}`;
+    return [`shifts: none — the recording has no ${names} channel`];
+  }
   if (shifts === null || shifts.gears.length === 0) return ['shifts: not enough full-throttle data in two or more gears'];
   const rpm = (v: number | null): string => (v === null ? '–' : String(Math.round(v)));
   return [

@@ -3,6 +3,7 @@
  * engine's session analysis; session-render.ts draws the human text from it.
  */
 import type { Consistency, Degradation, GearShift, GripEnvelope, SessionAnalysis, TheoreticalBest } from '../../engine/analysis/index.js';
+import type { Trace } from '../../engine/model/index.js';
 import type { LapRecord, SessionDetail } from '../../store/index.js';
 import { sessionJson, SCHEMAS, SI_UNITS, type SessionJson } from './json.js';
 
@@ -72,6 +73,8 @@ export type SessionReport = {
   readonly degradation: Degradation;
   readonly grip: GripSummary | null;
   readonly shifts: ShiftSummary | null;
+  /** Channels shift points need that no lap has (speed, rpm, gear, throttle): why `shifts` is null. */
+  readonly shiftChannelsMissing: readonly string[];
   readonly corners: readonly { readonly number: number; readonly name: string | null; readonly direction: 'L' | 'R'; readonly entry: number; readonly apex: number; readonly exit: number; readonly detected: boolean; readonly added: boolean }[];
   readonly catalog: { readonly stored: boolean; readonly added: readonly number[] };
 };
@@ -131,7 +134,15 @@ export function shiftSummary(shifts: SessionAnalysis['shifts']): ShiftSummary | 
  * `records` are all the session's laps in time order; `analysedIds` the ids of those given to the
  * engine, in the same order (laps with too few samples are listed but not analysed).
  */
-export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, records: readonly LapRecord[], analysedIds: readonly number[], catalogStored: boolean): SessionReport {
+/** The channels shift points are computed from. */
+const SHIFT_CHANNELS = ['speed', 'rpm', 'gear', 'throttle'] as const;
+
+/** Of the channels shift points need, those no trace has (an imported file without rpm or gear). */
+export function missingShiftChannels(traces: readonly Trace[]): string[] {
+  return SHIFT_CHANNELS.filter((name) => traces.every((t) => t.channels[name] === undefined));
+}
+
+export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, records: readonly LapRecord[], analysedIds: readonly number[], catalogStored: boolean, shiftChannelsMissing: readonly string[] = []): SessionReport {
   const best = a.bestLap;
   return {
     schema: SCHEMAS.sessionReport,
@@ -146,6 +157,7 @@ export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, r
     degradation: a.degradation,
     grip: gripSummary(a.grip),
     shifts: shiftSummary(a.shifts),
+    shiftChannelsMissing,
     corners: a.corners.map((c) => ({ number: c.number, name: c.name ?? null, direction: c.direction, entry: c.entry, apex: c.apex, exit: c.exit, detected: c.detected, added: c.added })),
     catalog: { stored: catalogStored, added: a.corners.filter((c) => c.added).map((c) => c.number) },
   };

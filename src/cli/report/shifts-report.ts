@@ -7,7 +7,7 @@ import type { Trace } from '../../engine/model/index.js';
 import { renderTable } from '../output.js';
 import { SCHEMAS, SI_UNITS, type SessionJson } from './json.js';
 import { renderShiftTable } from './session-render.js';
-import { shiftSummary, type ShiftSummary } from './session-report.js';
+import { missingShiftChannels, shiftSummary, type ShiftSummary } from './session-report.js';
 import { fmtDistance, fmtSpeed, type Units } from './units.js';
 
 export type ShiftEventRow = {
@@ -33,6 +33,8 @@ export type ShiftsReport = {
   readonly laps: readonly number[];
   /** null when fewer than two gears have full-throttle data. */
   readonly summary: ShiftSummary | null;
+  /** Channels shift points need that no lap has (speed, rpm, gear, throttle): why `summary` is null. */
+  readonly missingChannels: readonly string[];
   /** rpm per m/s for each gear (index = gear; 0 unused). */
   readonly ratios: readonly (number | null)[] | null;
   /** Resistance fitted with the torque curve: deceleration = d0 + d2·v² (m/s², 1/m). */
@@ -49,6 +51,7 @@ export function buildShiftsReport(session: SessionJson, laps: readonly LapInput[
     session,
     laps: lapNumbers,
     summary: shiftSummary(shifts ?? null),
+    missingChannels: missingShiftChannels(laps.map((l) => l.trace)),
     ratios: shifts?.ratios ?? null,
     drag: shifts?.drag ?? null,
     events: (shifts?.events ?? []).map((e) => {
@@ -83,7 +86,7 @@ const WORST_SHIFTS = 5;
 export function renderShifts(r: ShiftsReport, units: Units): string[] {
   const s = r.session;
   const lines = [`session ${s.id} · ${s.game} · ${s.track ?? 'unknown track'}${s.car ? ` · ${s.car}` : ''} · ${r.laps.length} laps`, ''];
-  lines.push(...renderShiftTable(r.summary, units));
+  lines.push(...renderShiftTable(r.summary, units, r.missingChannels));
   const worst = [...r.events].filter((e) => e.timeLost > 0).sort((a, b) => b.timeLost - a.timeLost).slice(0, WORST_SHIFTS);
   if (worst.length > 0) {
     lines.push('', 'COSTLIEST SHIFTS');
