@@ -6,7 +6,6 @@
 import { formatTip, type CornerMetrics, type CornerPhasePoints, type LapComparison, type Tip } from '../../engine/analysis/index.js';
 import type { LapRecord, SessionDetail } from '../../store/index.js';
 import { lapJson, sessionJson, SCHEMAS, SI_UNITS, type CornerIdentity, type LapJson, type SessionJson } from './json.js';
-import type { PedalCurves } from './pedals.js';
 import type { UnitSystem } from './units.js';
 import type { ResolvedReference } from './reference.js';
 
@@ -63,7 +62,12 @@ export type Curves = {
   /** m/s */
   readonly speed: readonly (number | null)[];
   readonly referenceSpeed: readonly (number | null)[];
-} & PedalCurves;
+  /** 0..1 per grid point; null where the channel is missing. */
+  readonly throttle: readonly (number | null)[] | null;
+  readonly brake: readonly (number | null)[] | null;
+  readonly referenceThrottle: readonly (number | null)[] | null;
+  readonly referenceBrake: readonly (number | null)[] | null;
+};
 
 export type LapReport = {
   readonly schema: typeof SCHEMAS.lapReport;
@@ -98,7 +102,6 @@ export type LapReportContext = {
   /** The reference lap's record, when the reference is a recorded lap (for its sector times). */
   readonly referenceRecord: LapRecord | undefined;
   readonly comparison: LapComparison;
-  readonly pedals: PedalCurves;
   readonly catalogStored: boolean;
   /** Units of the tips' text (the numbers stay SI). */
   readonly units: UnitSystem;
@@ -188,10 +191,10 @@ export function buildLapReport(ctx: LapReportContext): LapReport {
       delta: rounded(curves?.delta ?? [], CURVE_DECIMALS.delta) as number[],
       speed: rounded(curves?.speed ?? [], CURVE_DECIMALS.speed),
       referenceSpeed: rounded(curves?.referenceSpeed ?? [], CURVE_DECIMALS.speed),
-      throttle: roundedOrNull(ctx.pedals.throttle),
-      brake: roundedOrNull(ctx.pedals.brake),
-      referenceThrottle: roundedOrNull(ctx.pedals.referenceThrottle),
-      referenceBrake: roundedOrNull(ctx.pedals.referenceBrake),
+      throttle: roundedOrNull(curves?.throttle ?? null),
+      brake: roundedOrNull(curves?.brake ?? null),
+      referenceThrottle: roundedOrNull(curves?.referenceThrottle ?? null),
+      referenceBrake: roundedOrNull(curves?.referenceBrake ?? null),
     },
   };
 }

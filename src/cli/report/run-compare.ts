@@ -14,7 +14,6 @@ import { renderCompare, toCompareReport, type CompareReport } from './compare-re
 import { lapJson, sessionJson } from './json.js';
 import { buildLapReport, type LapReport } from './lap-report.js';
 import { findLap, isValidFlying, loadCatalog, loadLap, saveCatalog } from './load.js';
-import { NO_PEDALS, pedalCurves } from './pedals.js';
 import type { ResolvedReference } from './reference.js';
 import { parseUnitSystem, unitsOf, type UnitSystem } from './units.js';
 
@@ -46,11 +45,8 @@ export function compareDocument(store: Store, request: CompareRequest): CompareR
   const name = (l: LapInput): string => (l === lapA ? `lap ${request.a} of session ${sessionA.id}` : `lap ${request.b} of session ${sessionB.id}`);
   const comparison = compareLaps(lapA, lapB, sessionA.info, catalog, name);
   const catalogStored = saveCatalog(store, sessionA.info, comparison.catalog, isValidFlying(recordA) && isValidFlying(recordB)) || catalog !== undefined;
-  const curves = comparison.lap.curves;
-  const cells = curves === null ? 0 : curves.delta.length - 1;
-  const pedals = curves !== null && cells > 0 ? pedalCurves(lapA, lapB, cells * curves.step, cells) : NO_PEDALS;
   const reference: ResolvedReference = { kind: 'lap', input: lapB, label: labelB, sessionId: sessionB.id, lapNumber: request.b, lapTime: recordB.time, libraryKey: null, note: null, record: recordB };
-  const view = buildLapReport({ session: sessionA, lap: recordA, reference, referenceRecord: recordB, comparison, pedals, catalogStored, units: request.units });
+  const view = buildLapReport({ session: sessionA, lap: recordA, reference, referenceRecord: recordB, comparison, catalogStored, units: request.units });
   return { document: toCompareReport(view, sessionJson(sessionB), lapJson(recordB)), view, labelA, labelB };
 }
 

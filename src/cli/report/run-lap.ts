@@ -12,7 +12,6 @@ import { outputWidth } from './charts.js';
 import { buildLapReport, type LapReport } from './lap-report.js';
 import { renderLapReport } from './lap-render.js';
 import { findLap, isValidFlying, loadCatalog, loadLap, saveCatalog } from './load.js';
-import { NO_PEDALS, pedalCurves } from './pedals.js';
 import { parseVs, resolveReference, type VsChoice } from './reference.js';
 import { parseUnitSystem, unitsOf, type UnitSystem } from './units.js';
 
@@ -33,10 +32,7 @@ export async function lapReportDocument(store: Store, request: { session?: strin
   const catalog = loadCatalog(store, session.info);
   const comparison = compareLaps(lap, reference.input, session.info, catalog, (l) => `lap ${l.lap.number} of session ${session.id}`);
   const catalogStored = saveCatalog(store, session.info, comparison.catalog, isValidFlying(record) && (reference.record === null || isValidFlying(reference.record))) || catalog !== undefined;
-  const curves = comparison.lap.curves;
-  const cells = curves === null ? 0 : curves.delta.length - 1;
-  const pedals = curves !== null && cells > 0 ? pedalCurves(lap, reference.input, cells * curves.step, cells) : NO_PEDALS;
-  return buildLapReport({ session, lap: record, reference, referenceRecord: reference.record ?? undefined, comparison, pedals, catalogStored, units: request.units });
+  return buildLapReport({ session, lap: record, reference, referenceRecord: reference.record ?? undefined, comparison, catalogStored, units: request.units });
 }
 
 export async function runLapReport(command: Command, lapArg: string, opts: LapReportOptions, defaultUnits: UnitSystem = 'metric'): Promise<void> {

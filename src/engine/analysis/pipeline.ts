@@ -226,6 +226,11 @@ function sectorIndices(sectorStarts: readonly number[], grid: DistanceGrid): num
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/** A resampled channel as a JSON curve (NaN, no sample, → null); null when the lap has no such channel. */
+function curveOrNull(col: Float32Array | undefined): (number | null)[] | null {
+  return col === undefined ? null : Array.from(col, finiteOrNull);
+}
+
 /** Everything about one complete lap against the reference. */
 export function lapReport(
   lap: ResampledLap,
@@ -262,6 +267,11 @@ export function lapReport(
           delta: Array.from(delta),
           speed: speed === undefined ? [] : Array.from(speed, finiteOrNull),
           referenceSpeed: refSpeed === undefined ? [] : Array.from(refSpeed, finiteOrNull),
+          // The pedals come from the same resampled laps, so they line up with speed point for point.
+          throttle: curveOrNull(lap.channels.throttle),
+          brake: curveOrNull(lap.channels.brake),
+          referenceThrottle: curveOrNull(reference.channels.throttle),
+          referenceBrake: curveOrNull(reference.channels.brake),
         }
       : null,
   };

@@ -116,6 +116,18 @@ export type CornerSummary = MatchedCorner & {
   readonly phases: CornerPhasePoints | null;
 };
 
+/** A lap's curves on the distance grid (see LapAnalysis.curves). */
+export type LapCurves = {
+  readonly step: number;
+  readonly delta: readonly number[];
+  readonly speed: readonly (number | null)[];
+  readonly referenceSpeed: readonly (number | null)[];
+  readonly throttle: readonly (number | null)[] | null;
+  readonly brake: readonly (number | null)[] | null;
+  readonly referenceThrottle: readonly (number | null)[] | null;
+  readonly referenceBrake: readonly (number | null)[] | null;
+};
+
 export type LapAnalysis = {
   readonly lapNumber: number;
   /** s. */
@@ -136,8 +148,11 @@ export type LapAnalysis = {
   /** Mean grip utilisation per corner phase; null without a grip envelope. */
   readonly utilisation: readonly PhaseUtilisation[] | null;
   readonly tips: readonly Tip[];
-  /** Per grid point (k·step m): δ s and speed m/s of this lap and the reference. Only with includeCurves (session) or always (analyzeLap). */
-  readonly curves: { readonly step: number; readonly delta: readonly number[]; readonly speed: readonly (number | null)[]; readonly referenceSpeed: readonly (number | null)[] } | null;
+  /**
+   * Per grid point (k·step m): δ s, speed m/s and the pedals 0..1 of this lap and the reference
+   * (a pedal null when the channel is missing). Only with includeCurves (session) or always (analyzeLap).
+   */
+  readonly curves: LapCurves | null;
 };
 
 export type ReferenceSummary = {
