@@ -206,3 +206,15 @@ describe('shift table of a recording without the channels it needs', () => {
     expect(renderShiftTable(null, units, [])).toEqual(['shifts: not enough full-throttle data in two or more gears']);
   });
 });
+
+describe('report session of a one-lap session', () => {
+  const { store } = demoFixture({ laps: 1, seed: 2 });
+  afterAll(() => store.close());
+
+  it('does not call the one lap a theoretical best with an optimism of 0.000 s', () => {
+    const text = renderSessionReport(sessionReportDocument(store, {}), unitsOf('metric')).join('\n');
+    expect(text).toMatch(/^theoretical best: needs at least 2 whole clean laps \(1\); it is the best lap itself$/m);
+    expect(text).not.toContain('optimism');
+    expect(text).toMatch(/^consistency: needs at least 2 clean laps \(1\)$/m);
+  });
+});

@@ -60,7 +60,10 @@ function renderPace(r: SessionReport): string[] {
   const out: string[] = [];
   out.push(r.bestLap === null ? 'best: no clean lap (valid flying lap without data issues)' : `best: lap ${r.bestLap.number}  ${formatLapTime(r.bestLap.time)}`);
   const tb = r.theoreticalBest;
-  if (tb !== null) {
+  if (tb !== null && tb.lapsUsed < 2) {
+    // Segment minima of one lap are that lap: no optimism to state.
+    out.push(`theoretical best: needs at least 2 whole clean laps (${tb.lapsUsed}); it is the best lap itself`);
+  } else if (tb !== null) {
     out.push(`theoretical best: ${formatLapTime(tb.segments.time)} from ${tb.segments.segmentTimes.length} corner-to-corner segments of ${tb.lapsUsed} clean laps,`);
     out.push(`  ${formatLapTime(tb.sectors.time)} from the best sectors`);
     out.push(...optimismLines(tb));
