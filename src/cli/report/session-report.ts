@@ -130,10 +130,6 @@ export function shiftSummary(shifts: SessionAnalysis['shifts']): ShiftSummary | 
   return { maxRpm: shifts.maxRpm, gears: shifts.gears, timeLost: shifts.gears.reduce((s, g) => s + g.timeLost, 0), upshifts: shifts.events.length };
 }
 
-/**
- * `records` are all the session's laps in time order; `analysedIds` the ids of those given to the
- * engine, in the same order (laps with too few samples are listed but not analysed).
- */
 /** The channels shift points are computed from. */
 const SHIFT_CHANNELS = ['speed', 'rpm', 'gear', 'throttle'] as const;
 
@@ -142,6 +138,10 @@ export function missingShiftChannels(traces: readonly Trace[]): string[] {
   return SHIFT_CHANNELS.filter((name) => traces.every((t) => t.channels[name] === undefined));
 }
 
+/**
+ * `records` are all the session's laps in time order; `analysedIds` the ids of those given to the
+ * engine, in the same order (laps with too few samples are listed but not analysed).
+ */
 export function buildSessionReport(session: SessionDetail, a: SessionAnalysis, records: readonly LapRecord[], analysedIds: readonly number[], catalogStored: boolean, shiftChannelsMissing: readonly string[] = []): SessionReport {
   const best = a.bestLap;
   return {

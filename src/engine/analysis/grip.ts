@@ -21,12 +21,18 @@ export type GripEnvelope = {
   readonly radius: readonly (readonly (number | null)[])[];
   /** Samples per [speed bin][angle bin]. */
   readonly counts: readonly (readonly number[])[];
-  /** g per speed bin: the envelope at pure lateral (max of left/right), braking and traction; null without data. */
+  /**
+   * g per speed bin: the envelope at pure lateral (max of left/right), braking and traction; null
+   * when no bin within SUMMARY_FILL_DEG of that direction has enough samples.
+   */
   readonly maxLateral: readonly (number | null)[];
   readonly maxBraking: readonly (number | null)[];
   readonly maxTraction: readonly (number | null)[];
   readonly samples: number;
 };
+
+/** deg, how far from a measured bin the summary's pure directions may read the filled envelope. */
+const SUMMARY_FILL_DEG = 20;
 
 export type GripOptions = {
   /** m/s, default 10 km/h. */
@@ -98,6 +104,7 @@ export function gripEnvelope(traces: readonly Trace[], options: GripOptions = {}
   }
 
   const radius: (number | null)[][] = [];
+  const measuredRows: Float64Array[] = [];
   const countRows: number[][] = [];
   for (let s = 0; s < nS; s++) {
     const row = new Float64Array(nA).fill(Number.NaN);
@@ -118,9 +125,19 @@ export function gripEnvelope(traces: readonly Trace[], options: GripOptions = {}
       }
     }
     radius.push(fillCircular(row));
+    measuredRows.push(row);
     countRows.push(Array.from(counts.subarray(s * nA, (s + 1) * nA)));
   }
-  const atAngle = (row: readonly (number | null)[], deg: number): number | null => row[Math.min(nA - 1, Math.floor(((deg + 180) / 360) * nA))] ?? null;
+  // The summary's pure directions read the filled envelope only near a measured bin: filled
+  // across the whole circle, one trusted bin would print the same g for lateral, braking and
+  // traction.
+  const near = Math.max(1, Math.round(SUMMARY_FILL_DEG / aw));
+  const atAngle = (s: number, deg: number): number | null => {
+    const j = Math.min(nA - 1, Math.floor(((deg + 180) / 360) * nA));
+    const raw = measuredRows[s]!;
+    for (let d = 0; d <= near; d++) if (raw[(j + d) % nA] === raw[(j + d) % nA] || raw[(j - d + nA) % nA] === raw[(j - d + nA) % nA]) return radius[s]![j] ?? null;
+    return null;
+  };
   return {
     speedBinWidth: sw,
     angleBinWidth: aw,
@@ -128,9 +145,9 @@ export function gripEnvelope(traces: readonly Trace[], options: GripOptions = {}
     minCount,
     radius,
     counts: countRows,
-    maxLateral: radius.map((row) => maxOrNull(atAngle(row, 0), atAngle(row, 179.9))),
-    maxBraking: radius.map((row) => atAngle(row, -90)),
-    maxTraction: radius.map((row) => atAngle(row, 90)),
+    maxLateral: radius.map((_, s) => maxOrNull(atAngle(s, 0), atAngle(s, 179.9))),
+    maxBraking: radius.map((_, s) => atAngle(s, -90)),
+    maxTraction: radius.map((_, s) => atAngle(s, 90)),
     samples,
   };
 }

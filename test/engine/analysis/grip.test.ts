@@ -86,3 +86,22 @@ describe('grip envelope on a known ellipse with noise and kerb spikes', () => {
     expect(gripEnvelope([slow])!.samples).toBe(0);
   });
 });
+
+describe('grip summary of a speed bin measured in one direction only', () => {
+  // 20 s of steady right-hand cornering at 30 m/s, 1.4 g (± noise): no braking, no traction.
+  const noise = gaussian(mulberry32(9));
+  const n = 60 * 20;
+  const gLat = Float32Array.from({ length: n }, () => 1.4 + 0.02 * noise());
+  const gLon = Float32Array.from({ length: n }, () => 0.02 * noise());
+  const trace: Trace = { length: n, t: Float64Array.from({ length: n }, (_, i) => i / 60), distance: new Float64Array(n), channels: { gLat, gLon, speed: new Float32Array(n).fill(30) } };
+  const env = gripEnvelope([trace])!;
+  const bin = Math.floor(30 / env.speedBinWidth);
+
+  it('states the lateral limit and no braking or traction limit (not the lateral g copied round the circle)', () => {
+    expect(env.maxLateral[bin]).toBeCloseTo(1.44, 1);
+    expect(env.maxBraking[bin]).toBeNull();
+    expect(env.maxTraction[bin]).toBeNull();
+    // The envelope itself stays filled, for utilisation.
+    expect(envelopeAt(env, 30, 0, -1)).toBeCloseTo(1.43, 1);
+  });
+});
