@@ -3,7 +3,9 @@
  * (RangeError on programmer-level preconditions such as an incomplete lap) into one-line
  * UserErrors that say which lap and what to do.
  */
-import { analyzeLap, type CornerCatalog, type LapComparison, type LapInput, type ReferenceLap } from '../../engine/analysis/index.js';
+import type { CornerCatalog, LapComparison, LapInput, ReferenceLap } from '../../engine/analysis/index.js';
+// The module itself, not the index: a lap report does not load the session analysis.
+import { analyzeLap } from '../../engine/analysis/lap-comparison.js';
 import type { SessionInfo } from '../../engine/model/index.js';
 import { UserError } from '../errors.js';
 

@@ -3,7 +3,7 @@
  * report document to lines. No colour, no box drawing beyond the charts, so output pipes and
  * greps cleanly.
  */
-import { formatTip } from '../../engine/analysis/index.js';
+import { formatTip } from '../../engine/analysis/coaching.js';
 import { formatGap, formatLapTime, renderTable } from '../output.js';
 import { cornerMarkers, distanceAxis, downsample, lineChart, plotColumns, plotIndent, sparkline } from './charts.js';
 import type { CornerRow, Curves, LapReport, SectorRow, StraightRow } from './lap-report.js';

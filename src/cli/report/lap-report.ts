@@ -3,7 +3,8 @@
  * engine's lap comparison. The human renderer (lap-render.ts) draws from this same document,
  * so the two outputs cannot disagree.
  */
-import { formatTip, type CornerMetrics, type CornerPhasePoints, type LapComparison, type Tip } from '../../engine/analysis/index.js';
+import type { CornerMetrics, CornerPhasePoints, LapComparison, Tip } from '../../engine/analysis/index.js';
+import { formatTip } from '../../engine/analysis/coaching.js';
 import type { LapRecord, SessionDetail } from '../../store/index.js';
 import { lapJson, sessionJson, SCHEMAS, SI_UNITS, type CornerIdentity, type LapJson, type SessionJson } from './json.js';
 import type { UnitSystem } from './units.js';

@@ -3,7 +3,8 @@
  * the engine's input, with the track's stored corner catalog; and storing the catalog back so
  * corner numbers stay the same across sessions. Every "not there" is a one-line UserError.
  */
-import { ANALYSIS_CHANNELS, type CornerCatalog, type LapInput, type SessionInput } from '../../engine/analysis/index.js';
+import type { CornerCatalog, LapInput, SessionInput } from '../../engine/analysis/index.js';
+import { ANALYSIS_CHANNELS } from '../../engine/analysis/resample.js';
 import type { ChannelName, SessionInfo, Trace } from '../../engine/model/index.js';
 import type { LapRecord, SessionDetail, Store } from '../../store/index.js';
 import { UserError } from '../errors.js';

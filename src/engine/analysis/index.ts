@@ -3,7 +3,8 @@
  * grip envelope, theoretical best, time-loss attribution, shift points, consistency, coaching.
  * No I/O, no clock, no randomness; SI units throughout (see types.ts for the output schema).
  */
-export { analyzeLap, analyzeSession, resampleForReference } from './session.js';
+export { analyzeSession, resampleForReference } from './session.js';
+export { analyzeLap } from './lap-comparison.js';
 export type * from './types.js';
 
 export { categorizeLap, lapFactsFromFrames, markOutliers, qualityIssues, MIN_COVERAGE, MAX_SAMPLE_GAP_S } from './laps.js';
