@@ -207,6 +207,23 @@ describe('shift table of a recording without the channels it needs', () => {
   });
 });
 
+describe('shift table rows without advice', () => {
+  const gear = (g: number, basis: 'insufficient' | 'implausible' | 'crossover', optimalRpm: number | null) => ({ gear: g, optimalRpm, optimalSpeed: optimalRpm === null ? null : 40, rpmAfter: null, basis, shifts: 3, medianShiftRpm: 8000, timeLost: optimalRpm === null ? 0 : 0.1 });
+
+  it("explains each '–' by its basis and prices nothing when no gear has an optimum", () => {
+    const lines = renderShiftTable({ maxRpm: 8500, timeLost: 0, upshifts: 6, gears: [gear(1, 'implausible', null), gear(2, 'insufficient', null)] }, unitsOf('metric'));
+    expect(lines).toContain('insufficient: too little full-throttle data in that gear or the next (drive more laps)');
+    expect(lines).toContain("implausible: the gears' curves cross below any rpm driven in that gear at full throttle (extrapolated in both): no advice");
+    expect(lines.at(-1)).toBe('shift timing not priced: no gear has an optimal shift point (6 upshifts made)');
+  });
+
+  it('prices the shifts as before when one gear has an optimum, with no basis notes for crossovers', () => {
+    const lines = renderShiftTable({ maxRpm: 8500, timeLost: 0.1, upshifts: 3, gears: [gear(3, 'crossover', 7900)] }, unitsOf('metric'));
+    expect(lines.at(-1)).toBe('total lost to shift timing: 0.100 s over 3 upshifts');
+    expect(lines.some((l) => l.startsWith('insufficient:') || l.startsWith('implausible:'))).toBe(false);
+  });
+});
+
 describe('report session of a one-lap session', () => {
   const { store } = demoFixture({ laps: 1, seed: 2 });
   afterAll(() => store.close());

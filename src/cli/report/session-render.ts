@@ -139,6 +139,17 @@ export function renderShiftTable(shifts: ShiftSummary | null, units: Units, miss
       { header: 'LOST s', value: (g) => g.timeLost.toFixed(3), align: 'right' },
       { header: 'BASIS', value: (g) => g.basis },
     ]),
-    `total lost to shift timing: ${shifts.timeLost.toFixed(3)} s over ${shifts.upshifts} upshifts`,
+    ...basisNotes(shifts),
+    shifts.gears.some((g) => g.optimalRpm !== null)
+      ? `total lost to shift timing: ${shifts.timeLost.toFixed(3)} s over ${shifts.upshifts} upshifts`
+      : `shift timing not priced: no gear has an optimal shift point (${shifts.upshifts} upshifts made)`,
   ];
+}
+
+/** A line for each basis that leaves a gear without advice, so '–' is never unexplained. */
+function basisNotes(shifts: ShiftSummary): string[] {
+  const notes: string[] = [];
+  if (shifts.gears.some((g) => g.basis === 'insufficient')) notes.push('insufficient: too little full-throttle data in that gear or the next (drive more laps)');
+  if (shifts.gears.some((g) => g.basis === 'implausible')) notes.push('implausible: the gears\' curves cross below any rpm driven in that gear at full throttle (extrapolated in both): no advice');
+  return notes;
 }

@@ -16,9 +16,11 @@ export type GearShift = {
    * 'extrapolated': they cross where the next gear's rpm is below any observed (torque shape
    *   extrapolated linearly, less certain);
    * 'limiter': this gear pulls harder up to the highest rpm seen, so shift at the limiter;
-   * 'insufficient': a gear has too little full-throttle data.
+   * 'insufficient': a gear has too little full-throttle data;
+   * 'implausible': the curves cross below every rpm driven in this gear at full throttle, where
+   *   both gears' torque is extrapolated: no advice is given rather than absurd advice.
    */
-  readonly basis: 'crossover' | 'extrapolated' | 'limiter' | 'insufficient';
+  readonly basis: 'crossover' | 'extrapolated' | 'limiter' | 'insufficient' | 'implausible';
   /** Upshifts actually made at full throttle in this gear: count, median rpm and total time lost vs optimum. */
   readonly shifts: number;
   readonly medianShiftRpm: number | null;
@@ -84,10 +86,13 @@ export function analyzeShifts(traces: readonly Trace[]): ShiftAnalysis | undefin
   let maxGear = 0;
   let maxRpm = 0;
   const perGear = new Int32Array(128);
+  const lowestRpm = new Float64Array(128).fill(Infinity);
   for (let i = 0; i < count; i++) {
-    maxGear = Math.max(maxGear, obs.gear[i]!);
+    const g = obs.gear[i]!;
+    maxGear = Math.max(maxGear, g);
     maxRpm = Math.max(maxRpm, obs.rpm[i]!);
-    perGear[obs.gear[i]!]!++;
+    perGear[g]!++;
+    lowestRpm[g] = Math.min(lowestRpm[g]!, obs.rpm[i]!);
   }
   // Gear ratio (rpm per m/s): the median of rpm/v over (an even subsample of) the gear's samples.
   const ratios: (number | null)[] = new Array<number | null>(maxGear + 1).fill(null);
@@ -155,7 +160,6 @@ export function analyzeShifts(traces: readonly Trace[]): ShiftAnalysis | undefin
   const accel = (gear: number, v: number): number => tauAt(v * ratios[gear]!) * ratios[gear]! - d0 - d2 * v * v;
   const observedLow = rpmMin;
   const extendedLow = (b0 + 0.5) * RPM_BIN;
-
   const gears: GearShift[] = [];
   const optimum = new Map<number, number>();
   for (const g of gearsSeen) {
@@ -175,9 +179,14 @@ export function analyzeShifts(traces: readonly Trace[]): ShiftAnalysis | undefin
         prev = diff;
       }
     }
-    const basis: GearShift['basis'] =
+    const fitted: GearShift['basis'] =
       vHi <= vLo || (found !== undefined && found <= vLo) ? 'insufficient' : found === undefined ? 'limiter' : found * rn < observedLow ? 'extrapolated' : 'crossover';
-    const vOpt = basis === 'insufficient' ? undefined : found ?? vHi;
+    // A crossover below every rpm driven in this gear at full throttle rests on nothing but the
+    // torque shape's extrapolation in both gears. GT6's MoTeC log put all four there (about
+    // 2,200 rpm, 20-50 km/h, pricing one 2→3 shift at 31.8 s): no advice beats absurd advice.
+    const credible = found === undefined || found * rg >= lowestRpm[g]!;
+    const basis: GearShift['basis'] = fitted !== 'insufficient' && !credible ? 'implausible' : fitted;
+    const vOpt = basis === 'insufficient' || basis === 'implausible' ? undefined : found ?? vHi;
     if (vOpt !== undefined) optimum.set(g, vOpt);
     gears.push({
       gear: g,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeShifts } from '../../../src/engine/analysis/index.js';
 import type { Trace } from '../../../src/engine/model/trace.js';
+import { readLd } from '../../../src/store/formats/index.js';
 import { describeShared, requireSharedFile } from '../../helpers/shared.js';
 import { gaussian } from './synthetic.js';
 import { mulberry32 } from '../../helpers/prng.js';
@@ -182,3 +183,23 @@ describe('upshifts through neutral (an H-pattern box reads gear 0 for a sample o
     expect(analyzeShifts([viaNeutral(60)])?.events ?? []).toEqual([]);
   });
 });
+
+describeShared('crossovers below every rpm driven in the gear give no advice instead of absurd advice', () => {
+  it('the Shanghai car driven to 12,800-12,900 rpm: its crossovers lie inside the rpm driven in each gear, so they stand', () => {
+    const car = shanghaiCar();
+    const result = analyzeShifts([run(car, 2, 25, 12900, 1), run(car, 2, 25, 12800, 2)])!;
+    expect(result.gears.filter((g) => g.basis === 'crossover').length).toBeGreaterThanOrEqual(4);
+    expect(result.gears.some((g) => g.basis === 'implausible')).toBe(false);
+  });
+
+  it("GT6's MoTeC log (Impreza, Grand Valley): no 2,200 rpm 'optimum' in every gear and no 31.8 s 'lost' on one 2→3 shift", () => {
+    const imported = readLd(new Uint8Array(readFileSync(requireSharedFile('formats', 'motec-ld', 'gt6', '20230404_1316.ld'))));
+    const result = analyzeShifts(imported.laps.map((l) => l.trace))!;
+    expect(result.gears.map((g) => [g.gear, g.basis, g.optimalRpm, g.timeLost])).toEqual([1, 2, 3, 4].map((g) => [g, 'implausible', null, 0]));
+    // The shifts are still counted (11 upshifts, median 8,203 rpm out of 2nd), just not priced.
+    expect(result.events).toHaveLength(11);
+    expect(result.events.every((e) => e.verdict === 'unknown' && e.timeLost === 0)).toBe(true);
+    expect(Math.round(result.gears[1]!.medianShiftRpm!)).toBe(8203);
+  });
+});
+
