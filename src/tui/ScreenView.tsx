@@ -62,8 +62,9 @@ export function ScreenView(props: ScreenViewProps) {
         );
       }
       const liveId = data.liveSessionId();
-      const profile = data.carProfile(liveId);
       const referenceNow = reference.value;
+      // Shift points from an earlier session in this car light the shift light from the first lap.
+      const profile = data.carView(liveId, referenceNow);
       // Read at each paint as well as now: the painter redraws between renders from the bus.
       const feed = (): LiveInput => {
         const frame = bus.latest();
@@ -150,18 +151,18 @@ export function ScreenView(props: ScreenViewProps) {
       );
     }
     case 'map': {
-      const analysis = data.sessionAnalysis(sessionId);
+      const view = data.trackView(sessionId, reference.value);
       const liveHere = data.sources.bus !== undefined && (sessionId === undefined || sessionId === data.liveSessionId());
       const bus = liveHere ? data.sources.bus : undefined;
-      const track = analysis?.ok ? (analysis.value.track ?? undefined) : undefined;
       return (
         <TrackMapScreen
           title={sessionTitle}
-          track={track}
-          corners={analysis?.ok ? analysis.value.corners : []}
+          track={view?.track}
+          corners={view?.corners ?? []}
+          {...(view?.from !== undefined ? { from: view.from } : {})}
           car={bus?.latest()}
           lapFrames={bus?.lapFrames() ?? []}
-          note={analysis && !analysis.ok ? `no track map yet: ${analysis.error}` : data.hasStore ? 'no track map yet: drive a complete lap' : 'the track map needs the database'}
+          note={view?.error ? `no track map yet: ${view.error}` : data.hasStore ? 'no track map yet: drive a complete lap' : 'the track map needs the database'}
           units={units}
           width={width}
           height={height}
@@ -169,7 +170,7 @@ export function ScreenView(props: ScreenViewProps) {
       );
     }
     case 'car': {
-      const profile = data.carProfile(sessionId);
+      const profile = data.carView(sessionId, reference.value);
       props.counts.bands.current = profile?.grip?.radius.length ?? 0;
       const bands = profile?.grip ? bandsWithData(profile.grip) : [];
       const band = state.speedBand === undefined ? undefined : (bands.find((b) => b >= state.speedBand!) ?? state.speedBand);
@@ -178,8 +179,10 @@ export function ScreenView(props: ScreenViewProps) {
           title={`Car · ${titleOf(info)}`}
           shifts={profile?.shifts}
           grip={profile?.grip}
-          samples={gSamples(data, laps)}
+          samples={profile?.gripFrom === undefined ? gSamples(data, laps) : gSamples(data, data.laps(profile.gripFrom))}
           band={band}
+          {...(profile?.shiftsFrom !== undefined ? { shiftsFrom: profile.shiftsFrom } : {})}
+          {...(profile?.gripFrom !== undefined ? { gripFrom: profile.gripFrom } : {})}
           note={profile === undefined ? 'the car profile needs the database' : 'not enough full-throttle data yet for shift points (drive a few laps)'}
           units={units}
           width={width}

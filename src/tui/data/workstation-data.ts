@@ -1,5 +1,7 @@
 import {
   analyzeLap,
+  type CornerSummary,
+  type TrackSummary,
   analyzeSession,
   analyzeShifts,
   gripEnvelope,
@@ -33,7 +35,36 @@ export type LapRow = Lap & { readonly id: number | undefined };
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** The car as this session measured it: shift points and grip envelope. */
-export type CarProfile = { readonly shifts: ShiftAnalysis | undefined; readonly grip: GripEnvelope | undefined; readonly laps: number };
+export type CarProfile = {
+  readonly shifts: ShiftAnalysis | undefined;
+  readonly grip: GripEnvelope | undefined;
+  readonly laps: number;
+  /** Valid flying laps the envelope came from (0: it came from every lap, out and in laps too). */
+  readonly cleanLaps: number;
+};
+
+/**
+ * The car profile a screen shows: this session's, with the shift points and the grip envelope of
+ * an earlier session in the same car (`shiftsFrom`, `gripFrom`: its id) where this one has none yet.
+ */
+export type CarView = {
+  readonly shifts: ShiftAnalysis | undefined;
+  readonly grip: GripEnvelope | undefined;
+  readonly shiftsFrom?: number;
+  readonly gripFrom?: number;
+};
+
+/**
+ * The track a screen shows: this session's model and corners, or, before its first complete lap,
+ * those of the earlier session the reference lap comes from (`from`: its id).
+ */
+export type TrackView = {
+  readonly track: TrackSummary | undefined;
+  readonly corners: readonly CornerSummary[];
+  readonly from?: number;
+  /** Why there is no track, when there is none. */
+  readonly error?: string;
+};
 
 /** Lap traces kept decoded (about 0.8 MB each for a 90 s lap at 60 Hz). */
 const TRACE_CACHE = 8;
@@ -181,11 +212,14 @@ export class WorkstationData {
   sessionAnalysis(sessionId: number | undefined): Result<SessionAnalysis> | undefined {
     const info = this.sessionInfo(sessionId);
     if (!this.sources.store || sessionId === undefined || !info) return undefined;
-    return this.cached(`analysis:${sessionId}:${this.generation}`, () => {
+    const store = this.sources.store;
+    return this.cached(`analysis:${sessionId}:${this.generationOf(sessionId)}`, () => {
       try {
         const laps = this.laps(sessionId).filter((l): l is LapRecord => l.id !== undefined && l.category !== 'incomplete');
         if (laps.length === 0) return { ok: false, error: 'no complete lap yet' };
-        return ok(analyzeSession({ laps: laps.map((l) => this.lapInput(l)), session: info }));
+        // The track's stored corner list numbers the corners as `racecraft report` and earlier sessions did.
+        const corners = info.trackKey ? store.tracks.getCatalog(info.game, info.trackKey) : undefined;
+        return ok(analyzeSession({ laps: laps.map((l) => this.lapInput(l)), session: info, ...(corners ? { corners } : {}) }));
       } catch (error) {
         return fail(error);
       }
@@ -195,12 +229,53 @@ export class WorkstationData {
   /** Shift points and grip envelope from the session's laps that ran line to line. */
   carProfile(sessionId: number | undefined): CarProfile | undefined {
     if (!this.sources.store || sessionId === undefined) return undefined;
-    return this.cached(`car:${sessionId}:${this.generation}`, () => {
+    return this.cached(`car:${sessionId}:${this.generationOf(sessionId)}`, () => {
       const laps = this.laps(sessionId).filter((l): l is LapRecord => l.id !== undefined && l.category !== 'incomplete' && l.category !== 'rewound');
       const traces = laps.map((l) => this.trace(l.id));
       const clean = laps.filter((l) => l.valid && l.category === 'flying').map((l) => this.trace(l.id));
-      return { shifts: analyzeShifts(traces), grip: gripEnvelope(clean.length > 0 ? clean : traces), laps: laps.length };
+      return { shifts: analyzeShifts(traces), grip: gripEnvelope(clean.length > 0 ? clean : traces), laps: laps.length, cleanLaps: clean.length };
     });
+  }
+
+  /**
+   * The earlier session that already drove this track: the one the reference lap was recorded in,
+   * when that is another session. Until the viewed session has laps of its own, its map, corner
+   * numbers and car profile come from there (the live delta already measures against that lap).
+   */
+  knownFrom(sessionId: number | undefined, reference: ActiveReference | undefined): number | undefined {
+    const lap = reference?.lapId !== undefined ? this.lap(reference.lapId) : undefined;
+    return lap && lap.sessionId !== sessionId ? lap.sessionId : undefined;
+  }
+
+  /** This session's track model and corners, else (before its first complete lap) the earlier session's. */
+  trackView(sessionId: number | undefined, reference: ActiveReference | undefined): TrackView | undefined {
+    const own = this.sessionAnalysis(sessionId);
+    if (own?.ok && own.value.track) return { track: own.value.track, corners: own.value.corners };
+    const from = this.knownFrom(sessionId, reference);
+    const known = from !== undefined ? this.sessionAnalysis(from) : undefined;
+    if (from !== undefined && known?.ok && known.value.track) return { track: known.value.track, corners: known.value.corners, from };
+    if (!own) return undefined;
+    return { track: undefined, corners: [], error: own.ok ? 'no lap could be mapped' : own.error };
+  }
+
+  /**
+   * The car profile to show: this session's, with the shift points and grip envelope of the earlier
+   * session in the same car (knownFrom) while this one has no shift points or no clean lap yet.
+   */
+  carView(sessionId: number | undefined, reference: ActiveReference | undefined): CarView | undefined {
+    const own = this.carProfile(sessionId);
+    if (!own) return undefined;
+    const from = this.knownFrom(sessionId, reference);
+    const sameCar = from !== undefined && this.sessionInfo(from)?.carKey === this.sessionInfo(sessionId)?.carKey;
+    const known = sameCar ? this.carProfile(from) : undefined;
+    const knownShifts = own.shifts === undefined && known?.shifts !== undefined;
+    const knownGrip = own.cleanLaps === 0 && known !== undefined && known.cleanLaps > 0 && known.grip !== undefined;
+    return {
+      shifts: knownShifts ? known.shifts : own.shifts,
+      grip: knownGrip ? known.grip : own.grip,
+      ...(knownShifts ? { shiftsFrom: from } : {}),
+      ...(knownGrip ? { gripFrom: from } : {}),
+    };
   }
 
   /** One lap against the reference: delta, losses per corner, metrics, tips, curves. */
@@ -240,6 +315,16 @@ export class WorkstationData {
   private catalogFor(sessionId: number): { corners?: SessionAnalysis['catalog'] } {
     const analysis = this.sessionAnalysis(sessionId);
     return analysis?.ok ? { corners: analysis.value.catalog } : {};
+  }
+
+  /**
+   * The cache generation of a session's analyses: a finished session never changes, so its
+   * analysis (an earlier session standing in for the live one) is computed once, not on every lap.
+   */
+  private generationOf(sessionId: number): string {
+    if (sessionId === this.liveSessionId()) return String(this.generation);
+    const summary = this.sessions().find((s) => s.id === sessionId);
+    return summary && !summary.recording ? 'final' : String(this.generation);
   }
 
   private cached<T>(key: string, make: () => T): T {

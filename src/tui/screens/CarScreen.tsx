@@ -13,6 +13,9 @@ export type CarScreenProps = {
   readonly samples: readonly (GPoint & { readonly speed: number })[];
   /** Speed band index of the envelope; undefined = all speeds. */
   readonly band: number | undefined;
+  /** The earlier session the shift points / the envelope come from, while this one has none yet. */
+  readonly shiftsFrom?: number;
+  readonly gripFrom?: number;
   readonly note: string;
   readonly units: Units;
   readonly width: number;
@@ -63,7 +66,7 @@ export function bandsWithData(grip: GripEnvelope): number[] {
 }
 
 /** Car: shift points per gear and the grip envelope as a g-g plot. */
-export function CarScreen({ title, shifts, grip, samples, band, note, units, width, height }: CarScreenProps) {
+export function CarScreen({ title, shifts, grip, samples, band, shiftsFrom, gripFrom, note, units, width, height }: CarScreenProps) {
   const side = width >= 76;
   const plotRows = Math.max(6, Math.min(side ? height - 3 : height - 12, 16));
   const plotColumns = plotRows * 2;
@@ -90,7 +93,7 @@ export function CarScreen({ title, shifts, grip, samples, band, note, units, wid
       </Text>
       <Box flexDirection={side ? 'row' : 'column'} gap={side ? 2 : 0}>
         <Box flexDirection="column" width={tableWidth}>
-          <Text bold>Shift points</Text>
+          <Text bold wrap="truncate">{`Shift points${fromSession(shiftsFrom)}`}</Text>
           {shifts ? (
             <>
               <Lines lines={[table[0]!]} dim />
@@ -102,7 +105,7 @@ export function CarScreen({ title, shifts, grip, samples, band, note, units, wid
           )}
           {grip ? (
             <Box flexDirection="column" marginTop={1}>
-              <Text bold>{`Grip envelope · ${bandLabel}`}</Text>
+              <Text bold wrap="truncate">{`Grip envelope · ${bandLabel}${fromSession(gripFrom)}`}</Text>
               <Text wrap="truncate">{`lateral ${fmtG(at(grip.maxLateral))}  braking ${fmtG(at(grip.maxBraking))}  traction ${fmtG(at(grip.maxTraction))}`}</Text>
               <Text dimColor wrap="truncate">{`${Math.round(grip.percentile * 100)}th percentile of ${grip.samples} samples · ←→ speed band`}</Text>
             </Box>
@@ -117,6 +120,10 @@ export function CarScreen({ title, shifts, grip, samples, band, note, units, wid
       </Box>
     </Box>
   );
+}
+
+function fromSession(id: number | undefined): string {
+  return id === undefined ? '' : ` · from session ${id}`;
 }
 
 function fmtG(g: number | null): string {

@@ -10,6 +10,8 @@ export type TrackMapScreenProps = {
   /** The analysed track (map line, length); undefined before the first complete lap. */
   readonly track: TrackSummary | undefined;
   readonly corners: readonly CornerSummary[];
+  /** The earlier session the track comes from, when this one has no complete lap yet. */
+  readonly from?: number;
   /** The car's latest frame (live only). */
   readonly car: TelemetryFrame | undefined;
   /** Frames of the lap in progress: the line drawn so far when there is no track model yet. */
@@ -37,7 +39,7 @@ export function carPoint(track: TrackSummary, frame: TelemetryFrame): PlanPoint 
 }
 
 /** Track map: the track in Braille, corners numbered, the car where it is now. */
-export function TrackMapScreen({ title, track, corners, car, lapFrames, note, units, width, height }: TrackMapScreenProps) {
+export function TrackMapScreen({ title, track, corners, from, car, lapFrames, note, units, width, height }: TrackMapScreenProps) {
   const legend = width >= 70 ? 24 : 0;
   const mapWidth = width - legend - 1;
   const mapRows = Math.max(4, height - 2);
@@ -52,7 +54,7 @@ export function TrackMapScreen({ title, track, corners, car, lapFrames, note, un
     const carAt = car ? carPoint(track, car) : undefined;
     const start = path[0];
     lines = renderTrackMap({ path, closed: true, corners: numbered, ...(carAt ? { car: carAt } : {}), ...(start ? { start } : {}) }, mapWidth, mapRows);
-    caption = `${formatDistance(track.length, units)} · ${corners.length} corners · ${START_MARK} start/finish${car ? ` · ${CAR_MARK} car` : ''}`;
+    caption = `${formatDistance(track.length, units)} · ${corners.length} corners · ${START_MARK} start/finish${car ? ` · ${CAR_MARK} car` : ''}${from !== undefined ? ` · map from session ${from}` : ''}`;
   } else {
     const path = lapFrames.filter((f) => f.posX !== undefined && (f.posZ ?? f.posY) !== undefined).map((f) => ({ x: f.posX!, y: (f.posZ ?? f.posY)! }));
     const last = path[path.length - 1];

@@ -71,6 +71,21 @@ describe('workstation data', () => {
   });
 });
 
+describe('corner numbers', () => {
+  it('come from the track\'s stored corner list, as in `racecraft report`', () => {
+    const store = openStore(':memory:');
+    const session = recordDemo({ laps: 2, seed: 2, store });
+    const data = new WorkstationData({ store });
+    const first = data.sessionAnalysis(session.sessionId);
+    expect(first?.ok && first.value.corners.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // A catalog stored earlier (by a report over other laps) numbered the same corners from 21.
+    const catalog = first!.ok ? first!.value.catalog : (undefined as never);
+    store.tracks.saveCatalog('demo', 'demo:kestrel', { length: catalog.length, corners: catalog.corners.map((c) => ({ ...c, number: c.number + 20 })) });
+    const again = new WorkstationData({ store }).sessionAnalysis(session.sessionId);
+    expect(again?.ok && again.value.corners.map((c) => c.number)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+  });
+});
+
 describe('the library on the database file', () => {
   it('opens the local copy beside the store, lists nothing yet and is not logged in', () => {
     const dir = mkdtempSync(join(tmpdir(), 'racecraft-lib-'));

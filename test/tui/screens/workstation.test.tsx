@@ -195,6 +195,39 @@ describe('Track map', () => {
   });
 });
 
+describe('a new session at a track driven before', () => {
+  /** An earlier session (seed 2, 2 laps) and a new one 40 s in: its first timed lap is not complete yet. */
+  let known: Store;
+  let fresh: RecordedDemo;
+  beforeAll(() => {
+    known = openStore(':memory:');
+    recordDemo({ laps: 2, seed: 2, store: known, startedAt: Date.UTC(2026, 0, 1, 9, 0) });
+    fresh = recordDemo({ laps: 3, seed: 1, untilT: 40, store: known, startedAt: Date.UTC(2026, 0, 2, 10, 0) });
+  });
+  const openFresh = () => open({ sources: { bus: fresh.bus, store: known, sessionId: fresh.sessionId } });
+
+  it('maps the track with its corner numbers from the earlier session until this one has a lap', async () => {
+    const { press } = await openFresh();
+    const f = await press('5');
+    expect(f).not.toContain('the line driven so far');
+    expect(f).toContain('4599 m · 11 corners · ┃ start/finish · ● car · map from session 1');
+    expect(f).toContain('T1  right   510 m');
+    expect(f).toContain('T11 left   4005 m');
+    expect(f).toMatch(/car \d+ m/);
+    expect(f.split('●')).toHaveLength(4);
+  });
+
+  it('shows the car profile of the earlier session, and its shift point on the rev bar', async () => {
+    const { frame, press } = await openFresh();
+    expect(frame()).toMatch(/RPM [█▏▎▍▌▋▊▉ ]+┃[█▏▎▍▌▋▊▉ ]* ┃ shift \d{4}/);
+    const f = await press('6');
+    expect(f).toContain('Shift points · from session 1');
+    expect(f).toMatch(/ 2→3 +\d{4} +\d+ km\/h +(crossover|extrapolated|limiter)/);
+    expect(f).toContain('Grip envelope · all speeds · from session 1');
+    expect(f).toMatch(/lateral [1-9]\.\d\d g {2}braking [1-9]\.\d\d g {2}traction \d\.\d\d g/);
+  });
+});
+
 describe('Car', () => {
   it('shows shift points per gear and the grip envelope; arrows pick a speed band', async () => {
     const { press } = await open();
