@@ -83,7 +83,8 @@ export function ScreenView(props: ScreenViewProps) {
       const empty = data.isLive ? 'no lap completed yet' : data.hasStore ? 'nothing recorded yet: run `racecraft demo` or `racecraft record`' : 'no laps';
       return (
         <LapsScreen
-          title={`${sessionTitle} · ref ${refLabel}`}
+          title={sessionTitle}
+          reference={refLabel}
           laps={laps}
           cursor={Math.min(state.lapCursor, Math.max(0, laps.length - 1))}
           compare={state.compare}

@@ -46,11 +46,10 @@ const CHROME_ROWS = 2;
 /** Rows above the screen area (the tab bar): the screen's first terminal row. */
 const TAB_ROWS = 1;
 
-/** Footer hints of a screen, from the keymap (so they always match the keys). */
-function hintsFor(screen: ScreenId, browser: boolean): string {
-  if (browser) return '↑↓ move · Enter open · Esc back · ? help';
-  const own = KEYMAP.filter((b) => b.scope === screen).map((b) => `${b.label} ${b.help}`);
-  return [...own, '1–7/Tab screens', '? help', 'q quit'].join(' · ');
+/** Footer hints of a screen's own keys, from the keymap (so they always match the keys). */
+function hintsFor(screen: ScreenId, browser: boolean): string[] {
+  if (browser) return ['↑↓ move', 'Enter open', 'Esc back'];
+  return KEYMAP.filter((b) => b.scope === screen).map((b) => `${b.label} ${b.help}`);
 }
 
 /**

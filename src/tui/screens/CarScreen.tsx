@@ -32,6 +32,9 @@ const SHIFT_COLUMNS = [
   { header: 'LOST', align: 'right' as const },
 ];
 
+/** Columns the envelope's lines need ("98th percentile of 16704 samples · ←→ speed band"). */
+const GRIP_TEXT_WIDTH = 48;
+
 /** The shift table: per gear, the computed upshift point against what the driver did. */
 export function shiftTableLines(shifts: ShiftAnalysis, units: Units, width: number): string[] {
   const rows = shifts.gears.map((g) => [
@@ -68,7 +71,11 @@ export function bandsWithData(grip: GripEnvelope): number[] {
 /** Car: shift points per gear and the grip envelope as a g-g plot. */
 export function CarScreen({ title, shifts, grip, samples, band, shiftsFrom, gripFrom, note, units, width, height }: CarScreenProps) {
   const side = width >= 76;
-  const plotRows = Math.max(6, Math.min(side ? height - 3 : height - 12, 16));
+  // Beside the plot, the text keeps its full width (every shift column, the envelope's figures
+  // whole) and the plot shrinks instead: at 80 columns it is 20x10 cells.
+  const textWidth = Math.max(GRIP_TEXT_WIDTH, shifts ? Math.max(...shiftTableLines(shifts, units, width).map((l) => [...l].length)) : 0);
+  const room = Math.floor((width - 3 - textWidth) / 2);
+  const plotRows = Math.max(6, Math.min(side ? Math.min(height - 3, room) : height - 12, 16));
   const plotColumns = plotRows * 2;
   const tableWidth = side ? width - plotColumns - 3 : width;
   const table = shifts ? shiftTableLines(shifts, units, tableWidth) : [];
@@ -112,14 +119,20 @@ export function CarScreen({ title, shifts, grip, samples, band, shiftsFrom, grip
           ) : null}
         </Box>
         {grip ? (
-          <Box flexDirection="column">
-            <Text dimColor>{`g-g  (±${maxG} g, up = traction)`}</Text>
+          <Box flexDirection="column" width={plotColumns}>
+            <Text dimColor wrap="truncate">{plotLabel(maxG, plotColumns)}</Text>
             <MarkedLines lines={plot} marks={{}} />
           </Box>
         ) : null}
       </Box>
     </Box>
   );
+}
+
+/** The g-g plot's caption, in the plot's width (a wider caption would squeeze the shift table). */
+function plotLabel(maxG: number, columns: number): string {
+  const full = `g-g  (±${maxG} g, up = traction)`;
+  return full.length <= columns ? full : `g-g ±${maxG} g, ↑ traction`;
 }
 
 function fromSession(id: number | undefined): string {

@@ -9,6 +9,8 @@ import { bestLap, isTimedLap } from '../../engine/model/lap.js';
 export type LapsScreenProps = {
   /** "Session 3 · Kestrel Park · Racecraft RC-1 (recording)". */
   readonly title: string;
+  /** What the gaps in reports and the live delta measure against ("personal best (session 1) · 1:32.525"). */
+  readonly reference: string;
   readonly laps: readonly LapRow[];
   readonly cursor: number;
   readonly compare: readonly number[];
@@ -57,15 +59,19 @@ export function lapTableLines(laps: readonly LapRow[], compare: readonly number[
 }
 
 /** Laps: the session's laps with times, sectors, validity, category and gap to the best. */
-export function LapsScreen({ title, laps, cursor, compare, referenceLap, width, height, empty }: LapsScreenProps) {
+export function LapsScreen({ title, reference, laps, cursor, compare, referenceLap, width, height, empty }: LapsScreenProps) {
   const lines = lapTableLines(laps, compare, referenceLap, width);
-  const visible = Math.max(1, height - 3);
+  // The reference is what `r` changes: on its own line when the title leaves no room for it.
+  const refText = `ref ${reference}`;
+  const oneLine = title.length + 3 + refText.length <= width;
+  const visible = Math.max(1, height - (oneLine ? 3 : 4));
   const start = listWindow(cursor, laps.length, visible);
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text bold wrap="truncate">
-        {title}
+        {oneLine ? `${title} · ${refText}` : title}
       </Text>
+      {oneLine ? null : <Text wrap="truncate">{refText}</Text>}
       {laps.length === 0 ? (
         <Text dimColor>{empty}</Text>
       ) : (

@@ -77,14 +77,34 @@ describe('Live', () => {
       for (const l of ls) expect([...l].length, l).toBeLessThanOrEqual(80);
     }
   });
+
+  it('at 80x24 keeps whole what matters: the reference on Laps, the shift losses and g figures on Car, the quit key', async () => {
+    const { press } = await open({}, { columns: 80, rows: 24 });
+    let f = await press('2');
+    let ls = lines(f);
+    expect(ls[1]).toBe('Session 2 (recording) · demo · Kestrel Park · Racecraft RC-1 · practice');
+    expect(ls[2]).toBe('ref personal best (session 1) · 1:32.525');
+    // The footer drops the hints that do not fit, whole, and always ends with help and quit.
+    expect(ls.at(-1)).toBe('↑ k move up · ↓ j move down · PgUp page up · PgDn page down · ? help · q quit');
+    f = await press('6');
+    ls = lines(f);
+    expect(ls[3]).toMatch(/^GEAR {2}SHIFT AT {5}SPEED {2}BASIS {10}YOU {3}N {4}LOST {2}/);
+    expect(f).toMatch(/lateral \d\.\d\d g {2}braking \d\.\d\d g {2}traction \d\.\d\d g /);
+    expect(f).toMatch(/98th percentile of \d+ samples · ←→ speed band/);
+    expect(ls.at(-1)).toBe('← h slower speed band · → l faster speed band · ? help · q quit');
+    f = await press('7');
+    expect(lines(f).at(-1)).toMatch(/ · \? help · q quit$/);
+  });
 });
 
 describe('Laps', () => {
   it('lists the laps with times, gaps, sectors, validity, category and marks', async () => {
     const { press } = await open();
     const ls = lines(await press('2'));
-    expect(ls[1]).toMatch(/^Session 2 \(recording\) · demo · Kestrel Park · Racecraft RC-1 · practice · ref personal best/);
-    expect(ls.slice(2, 6)).toEqual([
+    // 100 columns hold the title or the reference, so the reference has its own line.
+    expect(ls[1]).toBe('Session 2 (recording) · demo · Kestrel Park · Racecraft RC-1 · practice');
+    expect(ls[2]).toBe('ref personal best (session 1) · 1:32.525');
+    expect(ls.slice(3, 7)).toEqual([
       '  LAP      TIME     GAP      S1      S2      S3  OK  CATEGORY  MARK',
       '▶   0  0:04.227                                  ✗   out',
       '    1  1:32.918  +0.088  34.946  30.683  27.288  ✓   flying',
