@@ -24,8 +24,10 @@ export type ReportScreenProps = {
 };
 
 const LABEL = 5;
-/** Title, window line, four pedal lines, table header, tips. */
-const FIXED = 2 + 4 + 1 + 3;
+/** Title, window line, four pedal lines, table header (the tips' lines are counted as they come). */
+const FIXED = 2 + 4 + 1;
+/** At most this many coaching tips are shown: the biggest losses come first. */
+const MAX_TIPS = 3;
 
 /** Lap report: speed trace against the reference, pedal traces, time lost per corner, tips. */
 export function ReportScreen({ comparison, note, lap, reference, referenceLabel, cursor, units, width, height }: ReportScreenProps) {
@@ -40,15 +42,17 @@ export function ReportScreen({ comparison, note, lap, reference, referenceLabel,
   const window = lapWindow(comparison, cursor);
   const points = chartPoints(width, LABEL);
   const speed = speedSeries(comparison, window, points);
-  const chartLines = Math.max(4, Math.min(14, Math.floor((height - FIXED) * 0.55)));
+  const l = comparison.lap;
+  const tips = l.tips.slice(0, MAX_TIPS).map((tip) => formatTip(tip, units, 'the reference'));
+  // The rows the tips do not take go to the corner table (one line says there is no tip).
+  const fixed = FIXED + Math.max(1, tips.length);
+  const chartLines = Math.max(4, Math.min(14, Math.floor((height - FIXED - MAX_TIPS) * 0.55)));
   const chart = renderLineChart([speed.reference.map((v) => speedValue(v, units)), speed.lap.map((v) => speedValue(v, units))], { height: chartLines - 1, labelWidth: LABEL });
   const pedal = (source: LapInput | ReferenceLap | undefined, channel: 'throttle' | 'brake') => (source ? renderSparkline(channelSeries(source, channel, window, points), 0, 1) : '');
   const rows = cornerRows(comparison, units);
   const table = renderTable(CORNER_COLUMNS, rows, width - 2);
-  const tableRows = Math.max(1, height - FIXED - chartLines);
+  const tableRows = Math.max(1, height - fixed - chartLines);
   const start = listWindow(Math.max(0, cursor - 1), rows.length, tableRows);
-  const l = comparison.lap;
-  const tips = l.tips.map((tip) => formatTip(tip, units, 'the reference'));
   const prefix = (label: string) => label.padEnd(LABEL + 2);
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">

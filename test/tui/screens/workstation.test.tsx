@@ -177,6 +177,16 @@ describe('Lap report', () => {
     expect(f).toContain('  LAP      TIME     GAP');
   });
 
+  it('gives the corner table every row the tips leave at 80x24, no blank lines between', async () => {
+    const { press } = await open({}, { columns: 80, rows: 24 });
+    const ls = lines(await press('2', 'j', 'r', 'j', KEYS.enter));
+    const corners = ls.filter((l) => /^[ ▶] T\d+ /.test(l));
+    const tips = ls.filter((l) => l.startsWith('» '));
+    expect(tips.length).toBeGreaterThanOrEqual(1);
+    expect(corners.length + tips.length).toBe(8);
+    expect(ls[ls.indexOf(tips[0]!) - 1]).toMatch(/^[ ▶] T\d+ /);
+  });
+
   it('reports the latest complete lap when none was picked', async () => {
     const { press } = await open();
     const f = await press('3');
