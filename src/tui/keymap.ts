@@ -59,7 +59,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['pagedown'], label: 'PgDn', command: 'page-down', scope: 'laps', help: 'page down' },
   { keys: ['enter'], label: 'Enter', command: 'open', scope: 'laps', help: 'lap report (session: open it)' },
   { keys: ['r'], label: 'r', command: 'reference', scope: 'laps', help: 'make the lap the reference' },
-  { keys: ['c'], label: 'c', command: 'mark', scope: 'laps', help: 'mark the lap to compare (two)' },
+  { keys: ['c'], label: 'c', command: 'mark', scope: 'laps', help: 'mark the lap to compare (the second opens Compare)' },
   { keys: ['s'], label: 's', command: 'sessions', scope: 'laps', help: 'browse earlier sessions' },
   { keys: ['l'], label: 'l', command: 'live-session', scope: 'laps', help: 'back to the current session' },
   { keys: ['left', 'h'], label: '← h', command: 'left', scope: 'car', help: 'slower speed band' },

@@ -101,7 +101,9 @@ export function workstationReducer(state: WorkstationState, action: WorkstationA
         : { ...state, referenceLap: action.lapId, message: `reference: ${action.label}` };
     case 'mark': {
       if (state.compare.includes(action.lapId)) return { ...state, compare: state.compare.filter((id) => id !== action.lapId) };
-      return { ...state, compare: [...state.compare, action.lapId].slice(-2), cornerCursor: 0 };
+      const compare = [...state.compare, action.lapId].slice(-2);
+      // The second mark is the request: show the two laps against each other.
+      return { ...state, compare, cornerCursor: 0, ...(compare.length === 2 ? { screen: 'compare' as const } : {}) };
     }
     case 'browser':
       return { ...state, browser: action.open };

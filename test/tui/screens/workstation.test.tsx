@@ -124,6 +124,9 @@ describe('Laps', () => {
     expect(f).toMatch(/1 {2}1:32\.918 {2}\+0\.088 .* flying {4}REF/);
     expect(f).toContain('ref lap 1 · 1:32.918');
     f = await press('c', KEYS.down, 'c');
+    // The second mark opens Compare; back on Laps both marks show.
+    expect(f).toContain('lap 1 · 1:32.918 vs lap 2 · 1:32.829  Δ +0.088');
+    f = await press('2');
     expect(f).toMatch(/1 {2}1:32\.918 .* REF CMP1/);
     expect(f).toMatch(/2 {2}1:32\.829 .* CMP2 best/);
     f = await press('c');
@@ -201,7 +204,7 @@ describe('Compare', () => {
     expect(f).toContain('mark two laps with c on the Laps screen (2)');
     f = await press('2', 'j', 'c', '4');
     expect(f).toContain('lap 1 · 1:32.918 vs personal best (session 1) · 1:32.525');
-    f = await press('2', 'j', 'c', '4');
+    f = await press('2', 'j', 'c');
     expect(f).toContain('lap 1 · 1:32.918 vs lap 2 · 1:32.829  Δ +0.088');
     expect(f).toContain('speed (km/h) · whole lap · lap 1 over lap 2');
     expect(f).toContain('delta (s): lap 1 minus lap 2, rising = losing time');
@@ -284,7 +287,7 @@ describe('help, screens and quitting', () => {
     f = await press(KEYS.escape);
     expect(f).not.toContain('Keys (? or Esc closes)');
     f = await press('2', '?');
-    expect(f).toContain('c      mark the lap to compare (two)');
+    expect(f).toContain('c      mark the lap to compare (the second opens Compare)');
   });
 
   it('cycles through all seven screens with Tab and back with Shift-Tab', async () => {

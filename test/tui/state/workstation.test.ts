@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, workstationReducer } from '../../../src/tui/state/workstation.js';
+import { initialState, workstationReducer, type WorkstationState } from '../../../src/tui/state/workstation.js';
 import { listWindow } from '../../../src/tui/state/window.js';
 
 describe('workstation reducer', () => {
@@ -28,11 +28,16 @@ describe('workstation reducer', () => {
   });
 
   it('marks at most two laps to compare and unmarks on a second press', () => {
-    let s = initialState();
-    for (const lapId of [11, 12, 13]) s = workstationReducer(s, { type: 'mark', lapId });
-    expect(s.compare).toEqual([12, 13]);
+    let s: WorkstationState = { ...initialState(), screen: 'laps' };
+    s = workstationReducer(s, { type: 'mark', lapId: 11 });
+    expect(s).toMatchObject({ compare: [11], screen: 'laps' });
+    // The second mark opens Compare; a third replaces the oldest.
     s = workstationReducer(s, { type: 'mark', lapId: 12 });
-    expect(s.compare).toEqual([13]);
+    expect(s).toMatchObject({ compare: [11, 12], screen: 'compare' });
+    s = workstationReducer({ ...s, screen: 'laps' }, { type: 'mark', lapId: 13 });
+    expect(s.compare).toEqual([12, 13]);
+    s = workstationReducer({ ...s, screen: 'laps' }, { type: 'mark', lapId: 12 });
+    expect(s).toMatchObject({ compare: [13], screen: 'laps' });
   });
 
   it('toggles the reference lap and says so', () => {
