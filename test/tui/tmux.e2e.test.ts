@@ -31,15 +31,29 @@ async function waitFor(what: string, test: (text: string) => boolean, timeoutMs:
 }
 
 /** Sends keys one by one and returns the screen once `expected` shows. */
-async function press(key: string, expected: RegExp | string, timeoutMs = 10_000): Promise<string> {
+async function press(key: string, expected: RegExp | string | ((text: string) => boolean), timeoutMs = 10_000): Promise<string> {
   tmux('send-keys', '-t', 'rc', key);
-  return waitFor(`'${String(expected)}' after ${key}`, (t) => (typeof expected === 'string' ? t.includes(expected) : expected.test(t)), timeoutMs);
+  const test = typeof expected === 'string' ? (t: string) => t.includes(expected) : typeof expected === 'function' ? expected : (t: string) => expected.test(t);
+  return waitFor(`'${String(expected)}' after ${key}`, test, timeoutMs);
 }
 
-/** Starts the demo in a detached tmux session of the given size; Ink must not think it runs in CI. */
+/** Starts the demo in a detached tmux session of the given size. */
 function startDemo(db: string, columns: number, rows: number): void {
-  const command = `cd ${JSON.stringify(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} demo --laps 2 --speed 4 --db ${JSON.stringify(db)}; echo "EXIT=$?"; sleep 60`;
+  start(db, columns, rows, ['demo', '--laps', '2', '--speed', '4']);
+}
+
+/** Runs racecraft with `args` in a detached tmux session of the given size; Ink must not think it runs in CI. */
+function start(db: string, columns: number, rows: number, args: readonly string[]): void {
+  const command = `cd ${JSON.stringify(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.join(' ')} --db ${JSON.stringify(db)}; echo "EXIT=$?"; sleep 60`;
   tmux('new-session', '-d', '-s', 'rc', '-x', String(columns), '-y', String(rows), command);
+}
+
+/** The screen fits `columns` x `rows` with the tab bar on top: nothing scrolled, nothing wrapped. */
+function expectFits(text: string, columns: number, rows: number): void {
+  const lines = text.replace(/\n+$/, '').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+  expect(lines[0]).toContain('1 Live  2 Laps');
 }
 
 /**
@@ -157,6 +171,50 @@ describe.skipIf(!HAS_TMUX)('racecraft demo in a terminal (tmux, end to end)', ()
       tmp.cleanup();
     }
   }, 60_000);
+
+  it('maps a known track from the first lap of a new session, redraws on resize, and browses the sessions', async () => {
+    assertBuilt();
+    const tmp = tempDir();
+    try {
+      // An earlier session at the same track, recorded without a screen.
+      const earlier = await runCli(['demo', '--laps', '1', '--speed', 'max', '--headless', '--db', tmp.db]);
+      expect(earlier.code).toBe(0);
+      start(tmp.db, 120, 40, ['demo', '--laps', '1', '--speed', '4', '--seed', '2']);
+      await waitFor('the live screen', (t) => t.includes('RPM ') && t.includes('LAP 1'), 15_000);
+      let text = await press('5', 'map from session 1');
+      expect(text).toMatch(/4599 m · 11 corners · ┃ start\/finish · ● car · map from session 1/);
+      expect(text).toMatch(/T1 +right +510 m/);
+      expect(text).not.toContain('the line driven so far');
+
+      tmux('resize-window', '-t', 'rc', '-x', '80', '-y', '24');
+      text = await waitFor('the 80x24 redraw', (t) => t.includes('map from session 1') && t.split('\n')[0]!.trimEnd().endsWith('? help'), 10_000);
+      expectFits(text, 80, 24);
+      tmux('resize-window', '-t', 'rc', '-x', '120', '-y', '40');
+      text = await press('1', (t: string) => t.includes('RPM ') && t.includes('● live'));
+      expectFits(text, 120, 40);
+      // One frame on the screen: nothing left of the map or of the smaller layout.
+      expect(text.split('RPM ')).toHaveLength(2);
+      expect(text).not.toMatch(/[⠁-⣿]{3}.*T1 /);
+      tmux('send-keys', '-t', 'rc', 'q');
+      text = await waitFor('the program to exit', (t) => /EXIT=\d+/.test(t), 15_000);
+      expect(text).toContain('EXIT=0');
+      stopTmux();
+
+      // A bare racecraft opens the session browser over both.
+      start(tmp.db, 80, 24, []);
+      text = await waitFor('the session browser', (t) => t.includes('Sessions in the database'), 15_000);
+      expectFits(text, 80, 24);
+      expect(text).toMatch(/ 2 .*Kestrel Park/);
+      text = await press('Enter', 'CATEGORY');
+      expect(text).toContain('Session 2 · demo · Kestrel Park');
+      tmux('send-keys', '-t', 'rc', 'q');
+      text = await waitFor('the program to exit', (t) => /EXIT=\d+/.test(t), 15_000);
+      expect(text).toContain('EXIT=0');
+    } finally {
+      stopTmux();
+      tmp.cleanup();
+    }
+  }, 90_000);
 });
 
 describe.skipIf(HAS_TMUX)('racecraft demo in a terminal (SKIPPED: tmux is not installed; `apt-get install tmux` to run it)', () => {
