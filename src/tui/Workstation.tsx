@@ -48,7 +48,8 @@ const TAB_ROWS = 1;
 
 /** Footer hints of a screen's own keys, from the keymap (so they always match the keys). */
 function hintsFor(screen: ScreenId, browser: boolean): string[] {
-  if (browser) return ['↑↓ move', 'Enter open', 'Esc back'];
+  // The session browser is the Laps screen's: other screens keep their own keys while it is open.
+  if (browser && screen === 'laps') return ['↑↓ move', 'Enter open', 'Esc back'];
   return KEYMAP.filter((b) => b.scope === screen).map((b) => `${b.label} ${b.help}`);
 }
 
@@ -173,7 +174,7 @@ export function Workstation(props: WorkstationProps) {
         return act({ type: 'units' });
       case 'close':
         if (state.help) return act({ type: 'help', open: false });
-        if (state.browser) return act({ type: 'browser', open: false });
+        if (state.browser && state.screen === 'laps') return act({ type: 'browser', open: false });
         if (state.screen === 'report' || state.screen === 'compare') return act({ type: 'go', screen: 'laps' });
         return undefined;
     }

@@ -313,7 +313,13 @@ describe('without a live game or without a database', () => {
   it('opens on the session browser when browsing, and says no game is sending on Live', async () => {
     const { frame, press } = await open({ sources: { store }, browse: true });
     expect(frame()).toContain('Sessions in the database');
-    let f = await press(KEYS.enter);
+    // Other screens name their own keys in the footer while the browser stays open on Laps.
+    let f = await press('7');
+    expect(lines(f).at(-1)).toMatch(/^↑ k move up · ↓ j move down · p pull from the server · /);
+    f = await press(KEYS.escape, '2');
+    expect(f).toContain('Sessions in the database');
+    expect(lines(f).at(-1)).toBe('↑↓ move · Enter open · Esc back · 1–7/Tab screens · ? help · q quit');
+    f = await press(KEYS.enter);
     expect(f).toContain('Session 2 · demo · Kestrel Park');
     f = await press('1');
     expect(f).toContain('No game is sending to this workstation.');
