@@ -20,13 +20,14 @@ export type RecordedDemo = {
  * `untilT` (s of session time) stops part-way, leaving the session open as during a recording;
  * without it the recording is finished as when the user quits.
  */
-export function recordDemo(options: { laps: number; seed?: number; untilT?: number; store?: Store; startedAt?: number }): RecordedDemo {
+export function recordDemo(options: { laps: number; seed?: number; untilT?: number; store?: Store; startedAt?: number; car?: { carKey: string; carName: string } }): RecordedDemo {
   const store = options.store ?? openStore(':memory:');
   const run = createDemoRun({ trackId: 'kestrel', laps: options.laps, seed: options.seed ?? 1 });
   const bus = new FrameBus();
   let clock = options.startedAt ?? Date.UTC(2026, 0, 2, 10, 0, 0);
-  const recorder = new Recorder(storeSink(store, 'demo'), bus, { game: 'demo', now: () => clock, session: run.session, pinned: { ...run.session, game: 'demo' } });
-  recorder.handle({ kind: 'session', session: run.session });
+  const session = { ...run.session, ...options.car };
+  const recorder = new Recorder(storeSink(store, 'demo'), bus, { game: 'demo', now: () => clock, session, pinned: { ...session, game: 'demo' } });
+  recorder.handle({ kind: 'session', session });
   for (const frame of run.frames()) {
     if (options.untilT !== undefined && frame.t > options.untilT) break;
     recorder.handle({ kind: 'frame', frame });

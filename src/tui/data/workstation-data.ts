@@ -247,11 +247,30 @@ export class WorkstationData {
     return lap && lap.sessionId !== sessionId ? lap.sessionId : undefined;
   }
 
-  /** This session's track model and corners, else (before its first complete lap) the earlier session's. */
+  /**
+   * An earlier session at this session's track in any car (the one with the track's best lap):
+   * the track is the same whatever was driven on it.
+   */
+  private trackSessionOf(sessionId: number | undefined): number | undefined {
+    const store = this.sources.store;
+    const info = this.sessionInfo(sessionId);
+    const trackKey = info?.trackKey;
+    if (!store || !info || !trackKey) return undefined;
+    return this.cached(`track-session:${sessionId}:${this.generation}`, () => {
+      const best = store.laps.bestByTrack(info.game, trackKey);
+      if (best) this.lapIndex.set(best.id, best);
+      return best && best.sessionId !== sessionId ? best.sessionId : undefined;
+    });
+  }
+
+  /**
+   * This session's track model and corners, else (before its first complete lap) those of the
+   * reference lap's session, or of another session at the track when the reference is none of them.
+   */
   trackView(sessionId: number | undefined, reference: ActiveReference | undefined): TrackView | undefined {
     const own = this.sessionAnalysis(sessionId);
     if (own?.ok && own.value.track) return { track: own.value.track, corners: own.value.corners };
-    const from = this.knownFrom(sessionId, reference);
+    const from = this.knownFrom(sessionId, reference) ?? this.trackSessionOf(sessionId);
     const known = from !== undefined ? this.sessionAnalysis(from) : undefined;
     if (from !== undefined && known?.ok && known.value.track) return { track: known.value.track, corners: known.value.corners, from };
     if (!own) return undefined;

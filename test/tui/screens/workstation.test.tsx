@@ -250,6 +250,19 @@ describe('a new session at a track driven before', () => {
     expect(f.split('●')).toHaveLength(4);
   });
 
+  it('maps the track from a session in another car, with no reference and the car profile still to come', async () => {
+    const other = openStore(':memory:');
+    recordDemo({ laps: 2, seed: 2, store: other, startedAt: Date.UTC(2026, 0, 1, 9, 0) });
+    const car = { carKey: 'demo:rc2', carName: 'Racecraft RC-2' };
+    const now = recordDemo({ laps: 3, seed: 1, untilT: 40, store: other, startedAt: Date.UTC(2026, 0, 2, 10, 0), car });
+    const { press } = await open({ sources: { bus: now.bus, store: other, sessionId: now.sessionId } });
+    let f = await press('5');
+    expect(f).toContain('4599 m · 11 corners · ┃ start/finish · ● car · map from session 1');
+    f = await press('6');
+    expect(f).toContain('Car · demo · Kestrel Park · Racecraft RC-2');
+    expect(f).not.toContain('from session 1');
+  });
+
   it('shows the car profile of the earlier session, and its shift point on the rev bar', async () => {
     const { frame, press } = await openFresh();
     expect(frame()).toMatch(/RPM [█▏▎▍▌▋▊▉ ]+┃[█▏▎▍▌▋▊▉ ]* ┃ shift \d{4}/);
