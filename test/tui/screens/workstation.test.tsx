@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { Workstation, type WorkstationProps } from '../../../src/tui/Workstation.js';
-import { KEYS, recordDemo, settle, steady, type RecordedDemo } from '../fixtures.js';
+import { KEYS, eventually, recordDemo, settle, steady, type RecordedDemo } from '../fixtures.js';
 
 /**
  * The whole workstation over a real recording: an earlier demo session (2 laps, seed 2) and a
@@ -163,8 +163,10 @@ describe('Laps', () => {
 
 describe('Lap report', () => {
   it('shows the speed trace, pedal traces, corner table and tips; scrolls through corners', async () => {
-    const { press } = await open();
-    let f = await press('2', 'j', 'r', 'j', KEYS.enter);
+    const { press, frame } = await open();
+    await press('2', 'j', 'r', 'j', KEYS.enter);
+    // The report analyses the lap after Enter: on a loaded machine that can outlast `steady`.
+    let f = await eventually(frame, 'CORNER    LOSS', 10_000);
     expect(f).toContain('Lap 2 · 1:32.829 vs lap 1 · 1:32.918  Δ -0.088');
     expect(f).toContain('speed (km/h) · whole lap · ↑↓ corners');
     for (const label of ['THR    ', 'BRK    ', 'ref    ']) expect(f).toContain(label);
@@ -181,8 +183,9 @@ describe('Lap report', () => {
   });
 
   it('gives the corner table every row the tips leave at 80x24, no blank lines between', async () => {
-    const { press } = await open({}, { columns: 80, rows: 24 });
-    const ls = lines(await press('2', 'j', 'r', 'j', KEYS.enter));
+    const { press, frame } = await open({}, { columns: 80, rows: 24 });
+    await press('2', 'j', 'r', 'j', KEYS.enter);
+    const ls = lines(await eventually(frame, 'CORNER    LOSS', 10_000));
     const corners = ls.filter((l) => /^[ ▶] T\d+ /.test(l));
     const tips = ls.filter((l) => l.startsWith('» '));
     expect(tips.length).toBeGreaterThanOrEqual(1);
