@@ -42,7 +42,7 @@ export function CompareScreen({ comparison, note, labelA, labelB, cursor, units,
   const speed = speedSeries(comparison, window, points);
   const speedChart = renderLineChart([speed.reference.map((v) => speedValue(v, units)), speed.lap.map((v) => speedValue(v, units))], { height: speedLines - 1, labelWidth: LABEL });
   const delta = deltaSeries(comparison, window, points);
-  const deltaChart = renderLineChart([delta], { height: deltaLines - 1, labelWidth: LABEL, format: (v) => formatDelta(v, 2) });
+  const deltaChart = renderLineChart([delta], { height: deltaLines - 1, labelWidth: LABEL, format: (v) => formatDelta(v, deltaDecimals(delta)) });
   const rows = cornerRows(comparison, units);
   const table = renderTable(CORNER_COLUMNS, rows, width - 2);
   const tableRows = Math.max(1, rest - speedLines - deltaLines);
@@ -62,4 +62,20 @@ export function CompareScreen({ comparison, note, labelA, labelB, cursor, units,
       <CursorTable table={table} start={start} rows={tableRows} cursor={cursor} />
     </Box>
   );
+}
+
+/**
+ * Decimals of the delta axis: hundredths, or thousandths when the trace spans less than 0.1 s
+ * (a corner zoom), where hundredths would label every row the same.
+ */
+export function deltaDecimals(values: ArrayLike<number | null>): 2 | 3 {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max - min < 0.1 && Math.max(Math.abs(min), Math.abs(max)) < 10 ? 3 : 2;
 }

@@ -214,6 +214,13 @@ describe('Compare', () => {
     expect(f).toContain('  CORNER    LOSS');
     f = await press('j', 'j');
     expect(f).toMatch(/· T2 · \d+–\d+ m · lap 1 over lap 2/);
+    // Zoomed on a corner the delta spans hundredths: its axis labels thousandths, each row its own.
+    const ls = lines(f);
+    const axis = ls.slice(ls.findIndex((l) => l.startsWith('delta (s)')) + 1, ls.findIndex((l) => l.startsWith('  CORNER')));
+    const labels = axis.map((l) => l.slice(0, 6).trim());
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    for (const label of labels) expect(label).toMatch(/^[-+±]\d\.\d{3}$/);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
 
