@@ -184,7 +184,13 @@ export function ScreenView(props: ScreenViewProps) {
           band={band}
           {...(profile?.shiftsFrom !== undefined ? { shiftsFrom: profile.shiftsFrom } : {})}
           {...(profile?.gripFrom !== undefined ? { gripFrom: profile.gripFrom } : {})}
-          note={profile === undefined ? 'the car profile needs the database' : 'not enough full-throttle data yet for shift points (drive a few laps)'}
+          note={
+            !data.hasStore
+              ? 'the car profile needs the database'
+              : profile === undefined
+                ? 'no session yet: the car profile comes from its laps'
+                : 'not enough full-throttle data yet for shift points (drive a few laps)'
+          }
           units={units}
           width={width}
           height={height}

@@ -161,7 +161,8 @@ function deltaLine(view: LiveView, half: number): StyledLine {
 }
 
 function sectorLine(view: LiveView): StyledLine {
-  if (view.sectors.length === 0) return [seg('sectors: the game sends none', DIM)];
+  // Before the first frame nothing is known yet: not "the game sends none".
+  if (view.sectors.length === 0) return [seg(view.waiting ? 'sectors: –' : 'sectors: the game sends none', DIM)];
   return view.sectors.flatMap((s, i) => [
     seg(`S${i + 1} `, DIM),
     seg(s.current ? '▶'.padEnd(7) : formatSector(s.time).padEnd(7), { bold: s.current, ...(s.colour ? { color: SECTOR_COLOURS[s.colour] } : {}) }),

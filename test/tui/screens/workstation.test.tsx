@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FrameBus } from '../../../src/engine/capture/frame-bus.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { Workstation, type WorkstationProps } from '../../../src/tui/Workstation.js';
 import { KEYS, eventually, recordDemo, settle, steady, type RecordedDemo } from '../fixtures.js';
@@ -346,6 +347,16 @@ describe('without a live game or without a database', () => {
     expect(f).toContain('Session 2 · demo · Kestrel Park');
     f = await press('1');
     expect(f).toContain('No game is sending to this workstation.');
+  });
+
+  it('waits for the game without claiming the database is missing', async () => {
+    const { frame, press } = await open({ sources: { bus: new FrameBus(), store: openStore(':memory:') } });
+    expect(frame()).toContain('waiting for the game…');
+    expect(frame()).toContain('sectors: –');
+    expect(frame()).not.toContain('the game sends none');
+    const f = await press('6');
+    expect(f).toContain('no session yet: the car profile comes from its laps');
+    expect(f).not.toContain('needs the database');
   });
 
   it('shows the bus laps but explains that traces need the database', async () => {
