@@ -307,6 +307,7 @@ export function Workstation(props: WorkstationProps) {
     // Clip the root below the terminal height: taller output makes Ink clear the scrollback each frame.
     <Box flexDirection="column" width={size.columns} height={screenHeight + CHROME_ROWS} overflowY="hidden">
       <TabBar screen={state.screen} width={size.columns} live={sources.bus !== undefined} />
+      {/* Screens keep their natural height (never squeezed, which overlaps their lines) and are clipped here. */}
       <Box flexDirection="column" height={screenHeight} overflowY="hidden">
         {state.help ? (
           <HelpOverlay screen={state.screen} width={size.columns} />

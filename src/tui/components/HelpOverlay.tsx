@@ -7,7 +7,7 @@ export function HelpOverlay({ screen, width }: { screen: ScreenId; width: number
   const sections = helpSections(screen);
   const side = width >= 76;
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" flexShrink={0}>
       <Text bold>Keys (? or Esc closes)</Text>
       <Box flexDirection={side ? 'row' : 'column'} gap={side ? 4 : 0}>
         {sections.map((section) => (

@@ -94,7 +94,7 @@ export function CarScreen({ title, shifts, grip, samples, band, shiftsFrom, grip
     return values.reduce<number | null>((m, v) => (v !== null && (m === null || v > m) ? v : m), null);
   };
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text bold wrap="truncate">
         {title}
       </Text>

@@ -28,7 +28,7 @@ const FIXED = 4;
 export function CompareScreen({ comparison, note, labelA, labelB, cursor, units, width, height }: CompareScreenProps) {
   if (!comparison) {
     return (
-      <Box flexDirection="column" height={height}>
+      <Box flexDirection="column" minHeight={height} flexShrink={0}>
         <Text bold>Compare</Text>
         <Text dimColor>{note}</Text>
       </Box>
@@ -49,7 +49,7 @@ export function CompareScreen({ comparison, note, labelA, labelB, cursor, units,
   const start = listWindow(Math.max(0, cursor - 1), rows.length, tableRows);
   const l = comparison.lap;
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{`${labelA} · ${formatClock(l.lapTime)}`}</Text>
         <Text dimColor>{` vs ${labelB} · ${formatClock(comparison.reference.lapTime)}  `}</Text>

@@ -67,7 +67,7 @@ export function LapsScreen({ title, reference, laps, cursor, compare, referenceL
   const visible = Math.max(1, height - (oneLine ? 3 : 4));
   const start = listWindow(cursor, laps.length, visible);
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text bold wrap="truncate">
         {oneLine ? `${title} · ${refText}` : title}
       </Text>
@@ -129,7 +129,7 @@ export function SessionBrowser({ sessions, cursor, current, width, height }: Ses
   const visible = Math.max(1, height - 3);
   const start = listWindow(cursor, sessions.length, visible);
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text bold>Sessions in the database (Enter opens, Esc back)</Text>
       {sessions.length === 0 ? (
         <Text dimColor>nothing recorded yet: run `racecraft demo` or `racecraft record`</Text>

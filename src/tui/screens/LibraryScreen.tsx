@@ -29,7 +29,7 @@ function rowsOf(items: readonly LibraryRow[]): string[][] {
 export function LibraryScreen({ available, local, remote, server, cursor, busy, width, height }: LibraryScreenProps) {
   if (!available) {
     return (
-      <Box flexDirection="column" height={height}>
+      <Box flexDirection="column" minHeight={height} flexShrink={0}>
         <Text bold>Library</Text>
         <Text dimColor>the library lives in the database: open the workstation with one (racecraft record / demo / racecraft)</Text>
       </Box>
@@ -42,7 +42,7 @@ export function LibraryScreen({ available, local, remote, server, cursor, busy, 
   const remoteCursor = cursor - local.length;
   const remoteStart = remote ? listWindow(Math.max(0, remoteCursor), remote.length, half) : 0;
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>Library</Text>
         <Text dimColor>{server ? `  · server ${server}` : '  · not logged in (racecraft library login URL --token …)'}</Text>

@@ -33,7 +33,7 @@ const MAX_TIPS = 3;
 export function ReportScreen({ comparison, note, lap, reference, referenceLabel, cursor, units, width, height }: ReportScreenProps) {
   if (!comparison) {
     return (
-      <Box flexDirection="column" height={height}>
+      <Box flexDirection="column" minHeight={height} flexShrink={0}>
         <Text bold>Lap report</Text>
         <Text dimColor>{note}</Text>
       </Box>
@@ -55,7 +55,7 @@ export function ReportScreen({ comparison, note, lap, reference, referenceLabel,
   const start = listWindow(Math.max(0, cursor - 1), rows.length, tableRows);
   const prefix = (label: string) => label.padEnd(LABEL + 2);
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{`Lap ${l.lapNumber} · ${formatClock(l.lapTime)}`}</Text>
         <Text dimColor>{` vs ${referenceLabel}  `}</Text>

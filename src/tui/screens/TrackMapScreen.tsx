@@ -62,7 +62,7 @@ export function TrackMapScreen({ title, track, corners, from, car, lapFrames, no
     caption = path.length > 1 ? 'the line driven so far (the map is built after the first complete lap)' : note;
   }
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    <Box flexDirection="column" minHeight={height} flexShrink={0}>
       <Text bold wrap="truncate">
         {title}
       </Text>

@@ -98,6 +98,28 @@ describe('Live', () => {
   });
 });
 
+describe('a terminal smaller than 80x24', () => {
+  it('clips each screen at the bottom instead of squeezing its lines over each other', async () => {
+    const { press } = await open({}, { columns: 50, rows: 15 });
+    // The report's title stays whole on its line: before, the window line was drawn over it.
+    let f = await press('2', 'j', 'j', KEYS.enter);
+    let ls = lines(f);
+    expect(ls[1]).toMatch(/^Lap 2 · 1:32\.829 vs personal best/);
+    expect(ls[2]).toBe('speed (km/h) · whole lap · ↑↓ corners');
+    // The help overlay lists the keys in table order from the top, cut at the bottom.
+    f = await press('?');
+    ls = lines(f);
+    expect(ls.slice(1, 5)).toEqual(['Keys (? or Esc closes)', '', 'Everywhere', '1      Live screen']);
+    for (const l of ls.slice(4, -1)) expect(l).toMatch(/^(\S+ ?\S* +\S.*|)$/);
+    expect(ls.length).toBeLessThanOrEqual(15);
+    f = await press(KEYS.escape, '6');
+    ls = lines(f);
+    expect(ls[1]).toMatch(/^Car · demo · Kestrel Park/);
+    expect(ls[2]).toBe('Shift points');
+    expect(ls.length).toBeLessThanOrEqual(15);
+  });
+});
+
 describe('Laps', () => {
   it('lists the laps with times, gaps, sectors, validity, category and marks', async () => {
     const { press } = await open();
