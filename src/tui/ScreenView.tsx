@@ -104,7 +104,9 @@ export function ScreenView(props: ScreenViewProps) {
           : !reference.value
             ? (reference.error ?? 'no reference lap yet: complete a valid flying lap, or choose one with r on the Laps screen')
             : '';
-      const result = lap?.id !== undefined && reference.value ? data.lapReport(lap.id, reference.value) : undefined;
+      const against = lap?.id !== undefined && reference.value?.lapId === lap.id ? nextBest(data, sessionId, props.choice, laps, lap) : undefined;
+      const reportRef = against?.reference ?? reference.value;
+      const result = lap?.id !== undefined && reportRef ? data.lapReport(lap.id, reportRef) : undefined;
       const comparison = result?.ok ? result.value : undefined;
       props.counts.corners.current = comparison?.corners.length ?? 0;
       const lapInput: LapInput | undefined = lap?.id !== undefined ? data.lapInput({ ...lap, id: lap.id }) : undefined;
@@ -113,8 +115,8 @@ export function ScreenView(props: ScreenViewProps) {
           comparison={comparison}
           note={result && !result.ok ? `cannot analyse lap ${lap?.number}: ${result.error}` : note}
           lap={lapInput}
-          reference={reference.value?.input}
-          referenceLabel={refLabel}
+          reference={reportRef?.input}
+          referenceLabel={against?.label ?? refLabel}
           cursor={state.cornerCursor}
           units={units}
           width={width}
@@ -220,6 +222,16 @@ export function latestComplete(laps: readonly LapRow[]): LapRow | undefined {
     if (lap.category === 'flying' || lap.category === 'in') return lap;
   }
   return undefined;
+}
+
+/**
+ * The reference for the report of the reference lap itself (a lap against itself says nothing):
+ * the session's next best lap, as `racecraft report lap N` does.
+ */
+function nextBest(data: WorkstationData, sessionId: number | undefined, choice: ReferenceChoice, laps: readonly LapRow[], lap: LapRow): { reference: ActiveReference; label: string } | undefined {
+  const next = bestLap(laps.filter((l) => l.id !== undefined && l.id !== lap.id));
+  const reference = next ? unwrap(data.reference(sessionId, choice, next.id)).value : undefined;
+  return reference ? { reference, label: `next best, ${reference.label} (lap ${lap.number} is the reference)` } : undefined;
 }
 
 function unwrap(result: Result<ActiveReference> | undefined): { value: ActiveReference | undefined; error: string | undefined } {

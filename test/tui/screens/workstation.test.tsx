@@ -216,6 +216,15 @@ describe('Lap report', () => {
     expect(ls[ls.indexOf(tips[0]!) - 1]).toMatch(/^[ ▶] T\d+ /);
   });
 
+  it('reports the reference lap itself against the next best lap, not against itself', async () => {
+    const { press, frame } = await open();
+    await press('2', 'j', 'r');
+    await press(KEYS.enter);
+    const f = await eventually(frame, 'CORNER    LOSS', 10_000);
+    expect(f).toContain('Lap 1 · 1:32.918 vs next best, lap 2 · 1:32.829 (lap 1 is the reference)  Δ +0.088');
+    expect(f).not.toContain('Δ ±0.000');
+  });
+
   it('reports the latest complete lap when none was picked', async () => {
     const { press } = await open();
     const f = await press('3');
