@@ -8,7 +8,7 @@ import type { ReferenceChoice } from './data/reference.js';
 import { WorkstationData, type LapRow, type WorkstationSources } from './data/workstation-data.js';
 import { useBusSample } from './hooks/use-bus-sample.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
-import { KEYMAP, keyName, resolveKey, type Command } from './keymap.js';
+import { KEYMAP, keyNames, resolveKey, type Command } from './keymap.js';
 import type { Units } from './render/format.js';
 import { type ScreenId } from './screens.js';
 import { liveFrameRate, MAX_LIVE_FPS } from './state/frame-rate.js';
@@ -285,9 +285,26 @@ export function Workstation(props: WorkstationProps) {
   // asynchronously): always act on the latest render's state and data.
   const latest = useRef({ run, screen: state.screen });
   latest.current = { run, screen: state.screen };
-  useInput((input, key) => {
-    const command = resolveKey(keyName(input, key), latest.current.screen);
+  // Several keys in one read ("jj" from key repeat, "2j" typed quickly over SSH) run one per
+  // render, each against the state the previous one left (the second key of "2j" is the Laps screen's).
+  const pendingKeys = useRef<string[]>([]);
+  const [, nextKey] = useReducer((n: number) => n + 1, 0);
+  const runPendingKey = () => {
+    const name = pendingKeys.current.shift();
+    if (name === undefined) return;
+    const command = resolveKey(name, latest.current.screen);
     if (command) latest.current.run(command);
+    if (pendingKeys.current.length > 0) nextKey();
+  };
+  useEffect(() => {
+    if (pendingKeys.current.length > 0) runPendingKey();
+  });
+  useInput((input, key) => {
+    const names = keyNames(input, key);
+    if (names.length === 0) return;
+    const waiting = pendingKeys.current.length > 0;
+    pendingKeys.current.push(...names);
+    if (!waiting) runPendingKey();
   });
 
   const rows = Math.max(10, size.rows - 1);

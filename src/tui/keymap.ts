@@ -88,6 +88,23 @@ export function keyName(input: string, key: Key): string | undefined {
   return input.length === 1 ? input : undefined;
 }
 
+/**
+ * Every key of one input event. A terminal read can hold several keys typed quickly (key repeat,
+ * a slow SSH link, a paste), and Ink hands such a read over as one string ("jj", "r\r"): each
+ * character is a key. Escape sequences (arrows) always come alone: Ink's parser splits them off.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  const one = keyName(input, key);
+  if (one !== undefined) return [one];
+  if (input.length <= 1 || key.ctrl || key.meta) return [];
+  return [...input].flatMap((c) => {
+    if (c === '\r' || c === '\n') return ['enter'];
+    if (c === '\t') return ['tab'];
+    if (c === '\u0003') return ['ctrl-c'];
+    return c >= ' ' ? [c] : [];
+  });
+}
+
 /** The command a key runs on `screen`: the screen's own binding first, then the global one. */
 export function resolveKey(name: string | undefined, screen: ScreenId): Command | undefined {
   if (name === undefined) return undefined;

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, helpSections, keyName, resolveKey } from '../../src/tui/keymap.js';
+import { KEYMAP, helpSections, keyName, keyNames, resolveKey } from '../../src/tui/keymap.js';
 import { SCREENS, cycleScreen } from '../../src/tui/screens.js';
 
 const NO_KEY: Key = {
@@ -17,6 +17,16 @@ describe('keymap', () => {
     expect(keyName('\r', { ...NO_KEY, return: true })).toBe('enter');
     expect(keyName('j', NO_KEY)).toBe('j');
     expect(keyName('x', { ...NO_KEY, meta: true })).toBeUndefined();
+  });
+
+  it('splits a read holding several keys into each key', () => {
+    expect(keyNames('jj', NO_KEY)).toEqual(['j', 'j']);
+    expect(keyNames('r\r', NO_KEY)).toEqual(['r', 'enter']);
+    expect(keyNames('2j\t\u0003', NO_KEY)).toEqual(['2', 'j', 'tab', 'ctrl-c']);
+    expect(keyNames('j\u0007k', NO_KEY)).toEqual(['j', 'k']);
+    expect(keyNames('\r', { ...NO_KEY, return: true })).toEqual(['enter']);
+    expect(keyNames('', { ...NO_KEY, downArrow: true })).toEqual(['down']);
+    expect(keyNames('xy', { ...NO_KEY, meta: true })).toEqual([]);
   });
 
   it('resolves the screen binding before the global one', () => {

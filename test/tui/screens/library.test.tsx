@@ -4,7 +4,7 @@ import { FrameBus } from '../../../src/engine/capture/frame-bus.js';
 import { openStore } from '../../../src/store/index.js';
 import type { LibraryAccess, LibraryRow } from '../../../src/tui/data/library-access.js';
 import { Workstation } from '../../../src/tui/Workstation.js';
-import { KEYS, eventually, settle } from '../fixtures.js';
+import { KEYS, eventually, settle, steady } from '../fixtures.js';
 
 const LOCAL: LibraryRow[] = [
   { kind: 'track', key: 'f1/monza', name: 'Monza', status: 'synced', version: 3, lapTime: null },
@@ -45,7 +45,8 @@ async function open(library: LibraryAccess | undefined) {
         app.stdin.write(k);
         await settle();
       }
-      return app.lastFrame() ?? '';
+      // What the user ends up seeing: a loaded machine can take longer than one settle to redraw.
+      return steady(() => app.lastFrame() ?? '');
     },
   };
 }

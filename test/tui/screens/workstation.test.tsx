@@ -352,6 +352,17 @@ describe('help, screens and quitting', () => {
     expect(await press(KEYS.shiftTab)).toContain('Library');
   });
 
+  it('takes every key of a read that holds several, each on the screen the one before it left', async () => {
+    const { app, frame } = await open();
+    // "2jr" in one read: Laps, move to lap 1, make it the reference.
+    app.stdin.write('2jr');
+    let f = await steady(frame);
+    expect(f).toMatch(/▶ {3}1 {2}1:32\.918 .* flying {4}REF/);
+    app.stdin.write('jc\r');
+    f = await eventually(frame, 'CORNER    LOSS', 10_000);
+    expect(f).toContain('Lap 2 · 1:32.829 vs lap 1 · 1:32.918  Δ -0.088');
+  });
+
   it('quits with q and with Ctrl-C, calling onQuit once', async () => {
     const onQuit = vi.fn();
     const { press } = await open({ onQuit });
