@@ -56,7 +56,7 @@ export type CarView = {
 
 /**
  * The track a screen shows: this session's model and corners, or, before its first complete lap,
- * those of the earlier session the reference lap comes from (`from`: its id).
+ * those of an earlier session at the track (`from`: its id).
  */
 export type TrackView = {
   readonly track: TrackSummary | undefined;
@@ -279,7 +279,8 @@ export class WorkstationData {
 
   /**
    * The car profile to show: this session's, with the shift points and grip envelope of the earlier
-   * session in the same car (knownFrom) while this one has no shift points or no clean lap yet.
+   * session in the same car (knownFrom) while this one has computed no shift point or has no clean
+   * lap yet.
    */
   carView(sessionId: number | undefined, reference: ActiveReference | undefined): CarView | undefined {
     const own = this.carProfile(sessionId);
@@ -287,10 +288,10 @@ export class WorkstationData {
     const from = this.knownFrom(sessionId, reference);
     const sameCar = from !== undefined && this.sessionInfo(from)?.carKey === this.sessionInfo(sessionId)?.carKey;
     const known = sameCar ? this.carProfile(from) : undefined;
-    const knownShifts = own.shifts === undefined && known?.shifts !== undefined;
+    const knownShifts = !hasShiftPoints(own.shifts) && hasShiftPoints(known?.shifts);
     const knownGrip = own.cleanLaps === 0 && known !== undefined && known.cleanLaps > 0 && known.grip !== undefined;
     return {
-      shifts: knownShifts ? known.shifts : own.shifts,
+      shifts: knownShifts && known ? known.shifts : own.shifts,
       grip: knownGrip ? known.grip : own.grip,
       ...(knownShifts ? { shiftsFrom: from } : {}),
       ...(knownGrip ? { gripFrom: from } : {}),
@@ -361,6 +362,11 @@ export class WorkstationData {
   }
 }
 
+
+/** Whether a shift analysis computed an upshift point for at least one gear. */
+function hasShiftPoints(shifts: ShiftAnalysis | undefined): boolean {
+  return shifts?.gears.some((g) => g.optimalRpm !== null) ?? false;
+}
 
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
