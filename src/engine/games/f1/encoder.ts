@@ -199,7 +199,8 @@ class F1PacketEncoder implements F1Encoder {
   private carTelemetry(f: TelemetryFrame): Uint8Array {
     const { bytes, view } = this.packet(PacketId.carTelemetry, f.t);
     const c = emptyCarTelemetry();
-    c.speedKmh = (f.speed ?? 0) / KMH_TO_MS;
+    // The game rounds m_speed down to whole km/h (see speedOf in frame.ts).
+    c.speedKmh = Math.floor((f.speed ?? 0) / KMH_TO_MS);
     c.throttle = f.throttle ?? 0;
     c.steer = f.steer ?? 0;
     c.brake = f.brake ?? 0;

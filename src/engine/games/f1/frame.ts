@@ -43,6 +43,22 @@ function isFiniteNumber(x: number): boolean {
 }
 
 /**
+ * m/s. Car Telemetry's m_speed is whole km/h, rounded down (the real captures: |world velocity|
+ * 264.050 km/h beside m_speed 264, 305.994 beside 305), so speed steps 0.28 m/s at a time and
+ * anything differentiated from it (acceleration for the shift fit) is mostly rounding noise.
+ * The Motion packet's world velocity of the same frame is a float: its magnitude is the speed.
+ * It is used only where the two agree within the rounding, so a game version that sent zeros or junk
+ * there would still get m_speed.
+ */
+function speedOf(motion: CarMotion | undefined, speedKmh: number): number {
+  if (motion !== undefined) {
+    const kmh = Math.hypot(motion.velX, motion.velY, motion.velZ) / KMH_TO_MS;
+    if (Math.abs(kmh - speedKmh) <= 1.01) return kmh * KMH_TO_MS;
+  }
+  return speedKmh * KMH_TO_MS;
+}
+
+/**
  * The SI frame of what has arrived. `lapFallback` is the lap number of the previous frame, used when
  * this frame's Lap Data packet was lost; undefined when no lap number is known at all, in which case
  * there is no frame (a frame must say which lap it belongs to).
@@ -84,7 +100,7 @@ export function pendingToFrame(p: PendingFrame, lapFallback: number | undefined)
   }
   if ((p.parts & PART_TELEMETRY) !== 0) {
     const c = p.telemetry;
-    f.speed = c.speedKmh * KMH_TO_MS;
+    f.speed = speedOf((p.parts & PART_MOTION) !== 0 ? p.motion : undefined, c.speedKmh);
     if (isFiniteNumber(c.throttle)) f.throttle = c.throttle;
     if (isFiniteNumber(c.brake)) f.brake = c.brake;
     if (isFiniteNumber(c.steer)) f.steer = c.steer;
@@ -139,7 +155,7 @@ function completeFrame(p: PendingFrame): TelemetryFrame | undefined {
     lapInvalid: l.currentLapInvalid !== 0,
     inPit: l.pitStatus !== 0,
     sector: l.sector,
-    speed: c.speedKmh * KMH_TO_MS,
+    speed: speedOf(m, c.speedKmh),
     throttle: c.throttle,
     brake: c.brake,
     steer: c.steer,

@@ -59,7 +59,7 @@ describeShared('F1 real captures (F1 25 v1.17, GamesDat fixtures)', () => {
       const results = decodeAll(tick(2025));
       const f = frameOf(results);
       expect(f.t).toBeCloseTo(1313.5943603515625, 9);
-      expect(f.speed).toBeCloseTo(305 / 3.6, 9);
+      expect(f.speed).toBeCloseTo(84.99830940232779, 9); // |world velocity| 305.994 km/h; m_speed says 305
       expect(f.throttle).toBe(1);
       expect(f.brake).toBe(0);
       expect(f.steer).toBe(-0);
@@ -147,7 +147,7 @@ describeShared('F1 real captures (F1 25 v1.17, GamesDat fixtures)', () => {
       expect(f.lapDistance).toBeCloseTo(1106.291015625, 9); // offset 20 in 2024 (18 in 2023)
       expect(f.lapTime).toBe(19.223);
       expect(f.lastLapTime).toBe(90.05);
-      expect(f.speed).toBeCloseTo(104 / 3.6, 9);
+      expect(f.speed).toBeCloseTo(28.93873159588437, 9); // |world velocity| 104.179 km/h; m_speed says 104
       expect(f.gear).toBe(2);
       expect(f.rpm).toBe(9115);
       expect(f.steer).toBeCloseTo(-0.04747939109802246, 9);
@@ -192,7 +192,7 @@ describeShared('F1 real captures (F1 25 v1.17, GamesDat fixtures)', () => {
       expect(f.lapDistance).toBeCloseTo(89.83984375, 9);
       expect(f.lapTime).toBe(1.271);
       expect(f.lastLapTime).toBe(90.05);
-      expect(f.speed).toBeCloseTo(264 / 3.6, 9);
+      expect(f.speed).toBeCloseTo(73.34729647143533, 9); // |world velocity| 264.050 km/h; m_speed says 264
       expect(f.gear).toBe(7);
       expect(f.rpm).toBe(10378);
       expect(f.gLat).toBeCloseTo(-0.16580283641815186, 9);

@@ -17,6 +17,19 @@ function complete(): PendingFrame {
 }
 
 describe('F1 frame mapping', () => {
+  it("takes speed from the Motion packet's world velocity when it agrees with m_speed (whole km/h, rounded down), else m_speed", () => {
+    const p = complete();
+    Object.assign(p.motion, { velX: 30, velY: 0.5, velZ: 40 }); // |v| = 50.0025 m/s = 180.009 km/h
+    expect(pendingToFrame(p, undefined)!.speed).toBeCloseTo(Math.hypot(30, 0.5, 40), 12);
+    Object.assign(p.motion, { velX: 0, velY: 0, velZ: 0 }); // a game that leaves the velocity out
+    expect(pendingToFrame(p, undefined)!.speed).toBe(50);
+    Object.assign(p.motion, { velX: 3, velY: 0, velZ: 4 }); // 5 m/s: not this car's speed
+    expect(pendingToFrame(p, undefined)!.speed).toBe(50);
+    p.parts &= ~PART_MOTION; // the Motion packet lost: m_speed
+    Object.assign(p.motion, { velX: 30, velY: 0.5, velZ: 40 });
+    expect(pendingToFrame(p, undefined)!.speed).toBe(50);
+  });
+
   it('maps wire units to SI (km/h→m/s, clutch %→0..1, psi→kPa, gLat sign, RL/RR/FL/FR wheels)', () => {
     expect(pendingToFrame(complete(), undefined)).toEqual({
       t: 12.5, lap: 2, lapDistance: -20.5, lapTime: 4.567, lastLapTime: 90.123, lapInvalid: true, inPit: true, sector: 0,

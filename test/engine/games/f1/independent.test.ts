@@ -38,7 +38,9 @@ describeShared('F1 real captures vs an independent decoder', () => {
       expect(f.lapTime).toBe(l.m_currentLapTimeInMS / 1000);
       expect(f.lastLapTime).toBe(l.m_lastLapTimeInMS / 1000);
       expect(f.sector).toBe(l.m_sector);
-      expect(f.speed).toBeCloseTo(t.m_speed / 3.6, 12);
+      // Speed is the magnitude of the world velocity; m_speed is the same, rounded down to km/h.
+      expect(f.speed).toBeCloseTo(Math.hypot(m.m_worldVelocityX, m.m_worldVelocityY, m.m_worldVelocityZ), 12);
+      expect(Math.floor(f.speed! * 3.6)).toBe(t.m_speed);
       expect([f.throttle, f.brake, f.gear, f.rpm, f.engineTemp]).toEqual([t.m_throttle, t.m_brake, t.m_gear, t.m_engineRPM, t.m_engineTemperature]);
       expect(Math.abs(f.steer!)).toBe(Math.abs(t.m_steer)); // it prints -0 as 0
       expect(f.tyrePressRL! / PSI_TO_KPA).toBeCloseTo(t.m_tyresPressure[0], 12);
