@@ -119,7 +119,12 @@ describe('interchange round trips of a demo session through racecraft export and
 
   it('MoTeC .ld + .ldx: the same laps (times within 1 ms) and every channel within the written precision', () => {
     const back = load(dbs.motec);
-    expect(back.info).toMatchObject({ game: 'motec', format: 'ld', trackName: original.info['trackName'], carName: original.info['carName'] });
+    // The event comment carries the session's identity (identity-note.ts): the same game, track
+    // and car come back, so personal bests and corner numbers carry over.
+    const identity = ['game', 'trackKey', 'trackName', 'trackLength', 'sectorStarts', 'carKey', 'carName', 'sessionType'] as const;
+    expect(original.info['game']).toBe('demo');
+    expect(original.info['sectorStarts']).toHaveLength(2);
+    expect(back.info).toMatchObject({ format: 'ld', ...Object.fromEntries(identity.map((k) => [k, original.info[k]])) });
     expect(back.laps.map((l) => [l.number, l.category, l.valid])).toEqual(original.laps.map((l) => [l.number, l.category, l.valid]));
     back.laps.forEach((l, k) => {
       const o = original.laps[k]!;

@@ -4,6 +4,7 @@ import type { ImportedLap } from '../types.js';
 import { motecEncoding } from './channel-map.js';
 import { encodeLd, type LdWriteChannel } from './ld-write.js';
 import { encodeLdx } from './ldx.js';
+import { identityNote } from './identity-note.js';
 
 export type WriteLdOptions = {
   /** Hz, integer. Default: the laps' median sample rate, rounded (60 for 60 Hz game data). */
@@ -55,7 +56,7 @@ function ldBytes(session: SessionInfo, laps: readonly ImportedLap[], grid: LdGri
     venue: session.trackName ?? session.trackKey ?? '',
     session: session.sessionType ?? '',
     shortComment: options.comment ?? 'racecraft',
-    event: { name: session.sessionType ?? 'Session', session: session.gameSessionId ?? '', comment: `exported by racecraft from ${session.game}` },
+    event: { name: session.sessionType ?? 'Session', session: session.gameSessionId ?? '', comment: identityNote(session) },
     channels,
   });
 }

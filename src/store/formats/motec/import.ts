@@ -7,6 +7,7 @@ import type { ExtraChannel, ImportedSession, SourceChannel } from '../types.js';
 import { parseLd, type LdChannel, type LdFile } from './ld-read.js';
 import { isFormatError } from '../format-error.js';
 import { readLdx } from './ldx.js';
+import { readIdentityNote } from './identity-note.js';
 import { mapMotecChannels } from './channel-map.js';
 import { crossingsFromRunningTime, numbersFromLapCounter, startFromRunningTime } from './lap-crossings.js';
 
@@ -168,6 +169,8 @@ function sessionInfo(ld: LdFile): SessionInfo {
     ...(track ? { trackName: track } : {}),
     ...(car ? { carName: car } : {}),
     ...(h.driver ? { driver: h.driver } : {}),
+    // A log racecraft exported names its game, track and car (identity-note.ts).
+    ...readIdentityNote(ld.event?.comment),
   };
 }
 
