@@ -3,7 +3,7 @@
  * engine's lap comparison. The human renderer (lap-render.ts) draws from this same document,
  * so the two outputs cannot disagree.
  */
-import type { CornerMetrics, CornerPhasePoints, LapComparison, Tip } from '../../engine/analysis/index.js';
+import type { CornerMetrics, CornerPhasePoints, LapComparison, LapCurves, Tip } from '../../engine/analysis/index.js';
 import { formatTip } from '../../engine/analysis/coaching.js';
 import type { LapRecord, SessionDetail } from '../../store/index.js';
 import { lapJson, sessionJson, SCHEMAS, SI_UNITS, type CornerIdentity, type LapJson, type SessionJson } from './json.js';
@@ -55,20 +55,7 @@ export type SectorRow = {
   readonly covered: boolean;
 };
 
-export type Curves = {
-  /** m, grid spacing: point k is at k·step m. */
-  readonly step: number;
-  /** s, δ(k): time behind the reference at point k; the last point is the lap-time difference. */
-  readonly delta: readonly number[];
-  /** m/s */
-  readonly speed: readonly (number | null)[];
-  readonly referenceSpeed: readonly (number | null)[];
-  /** 0..1 per grid point; null where the channel is missing. */
-  readonly throttle: readonly (number | null)[] | null;
-  readonly brake: readonly (number | null)[] | null;
-  readonly referenceThrottle: readonly (number | null)[] | null;
-  readonly referenceBrake: readonly (number | null)[] | null;
-};
+export type Curves = LapCurves;
 
 export type LapReport = {
   readonly schema: typeof SCHEMAS.lapReport;

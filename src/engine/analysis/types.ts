@@ -116,12 +116,16 @@ export type CornerSummary = MatchedCorner & {
   readonly phases: CornerPhasePoints | null;
 };
 
-/** A lap's curves on the distance grid (see LapAnalysis.curves). */
+/** A lap's curves on the distance grid (see LapAnalysis.curves); the report's JSON `curves` as they are. */
 export type LapCurves = {
+  /** m, grid spacing: point k is at k·step m. */
   readonly step: number;
+  /** s, δ(k): time behind the reference at point k; the last point is the lap-time difference. */
   readonly delta: readonly number[];
+  /** m/s */
   readonly speed: readonly (number | null)[];
   readonly referenceSpeed: readonly (number | null)[];
+  /** 0..1 per grid point; null where the channel is missing. */
   readonly throttle: readonly (number | null)[] | null;
   readonly brake: readonly (number | null)[] | null;
   readonly referenceThrottle: readonly (number | null)[] | null;
