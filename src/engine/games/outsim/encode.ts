@@ -20,7 +20,16 @@ export type OutSimEncoderOptions = {
   readonly id?: number;
 };
 
-export function outSimPacketFromFrame(frame: TelemetryFrame, layout: OutSimLayout, id: number): OutSimPacket {
+/**
+ * LFS's IndexedDistance is a "track ruler measurement": before the line (a grid or run-up) it reads near the track
+ * length and drops to 0 at the line, which is how the decoder counts laps. Frames give that stretch as negative
+ * metres (F1's convention), so it is wrapped onto the ruler when the track length is known.
+ */
+function indexedDistance(lapDistance: number, trackLength: number | undefined): number {
+  return lapDistance < 0 && trackLength !== undefined && trackLength > 0 ? lapDistance + trackLength : lapDistance;
+}
+
+export function outSimPacketFromFrame(frame: TelemetryFrame, layout: OutSimLayout, id: number, trackLength?: number): OutSimPacket {
   const heading = frame.yaw ?? 0;
   const pitch = frame.pitch ?? 0;
   const speed = frame.speed ?? 0;
@@ -46,7 +55,7 @@ export function outSimPacketFromFrame(frame: TelemetryFrame, layout: OutSimLayou
     },
     inputs: { throttle: frame.throttle ?? 0, brake: frame.brake ?? 0, inputSteer: 0, clutch: frame.clutch ?? 0, handbrake: 0 },
     drive: { gear, engineAngVel: ((frame.rpm ?? 0) * 2 * Math.PI) / 60, maxTorqueAtVel: 0 },
-    distance: { currentLapDist: frame.lapDistance ?? 0, indexedDistance: frame.lapDistance ?? 0 },
+    distance: { currentLapDist: frame.lapDistance ?? 0, indexedDistance: indexedDistance(frame.lapDistance ?? 0, trackLength) },
   };
 }
 
@@ -55,8 +64,8 @@ export function createOutSimEncoder(options: OutSimEncoderOptions = {}): Encoder
   const id = options.id ?? 0;
   const layout = opts === 0 ? classicLayout(id !== 0) : outSim2Layout(opts);
   return {
-    encode(frame: TelemetryFrame, _session: SessionInfo): readonly Uint8Array[] {
-      return [writeOutSimPacket(outSimPacketFromFrame(frame, layout, id), layout)];
+    encode(frame: TelemetryFrame, session: SessionInfo): readonly Uint8Array[] {
+      return [writeOutSimPacket(outSimPacketFromFrame(frame, layout, id, session.trackLength), layout)];
     },
   };
 }
