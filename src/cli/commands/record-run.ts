@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { PROTOCOLS, findProtocol } from '../../engine/games/index.js';
+import { GT7_HEARTBEAT_PORT, GTS_HEARTBEAT_PORT, GTS_TELEMETRY_PORT } from '../../engine/games/gt7/index.js';
 import type { GameProtocol } from '../../engine/games/types.js';
 import { createAcClientPeer } from '../../engine/capture/peers/ac-client.js';
 import { createGt7HeartbeatPeer } from '../../engine/capture/peers/gt7-heartbeat.js';
@@ -29,8 +30,11 @@ export function listenPlan(game: string, port: number | undefined, gameHost: str
         notes.push(game === 'auto' ? 'GT7: pass --host <console IP> to ask the console for telemetry (it streams only after a heartbeat)' : '');
         if (game !== 'auto') throw new UserError('Gran Turismo 7 streams only to a computer that asks: give the console\'s address with --host <IP>', 'the PS5 shows it under Settings > Network > Connection Status');
       }
-      const peer = gameHost === undefined ? undefined : createGt7HeartbeatPeer({ host: gameHost });
-      return { port: listenPort ?? protocol.defaultPorts[0]!, protocols: [protocol], ...(peer ? { peer } : {}) };
+      const telemetryPort = listenPort ?? protocol.defaultPorts[0]!;
+      // GT Sport streams to 33340 after a heartbeat on 33339; GT7's pair is 33740/33739.
+      const heartbeatPort = telemetryPort === GTS_TELEMETRY_PORT ? GTS_HEARTBEAT_PORT : GT7_HEARTBEAT_PORT;
+      const peer = gameHost === undefined ? undefined : createGt7HeartbeatPeer({ host: gameHost, port: heartbeatPort });
+      return { port: telemetryPort, protocols: [protocol], ...(peer ? { peer } : {}) };
     }
     return undefined;
   };

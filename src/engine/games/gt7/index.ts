@@ -21,7 +21,8 @@ export const gt7Protocol: GameProtocol = {
     '   the console\'s UDP port 33739 every 1.5 s and receives about 60 packets/s on 33740.',
     '4. Drive, or watch a replay. The console keeps streaming in menus and while paused; racecraft skips paused,',
     '   loading and parked-in-menu packets, so only driving is recorded.',
-    'GT Sport works the same way on ports 33339 (heartbeat) and 33340 (telemetry).',
+    'GT Sport works the same way on ports 33339 (heartbeat) and 33340 (telemetry):',
+    '   racecraft record --game gt7 --port 33340 --host <console IP>',
   ].join('\n'),
   sniff(packet: Uint8Array): boolean {
     const format = formatForSize(packet.length);
