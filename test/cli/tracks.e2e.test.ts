@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adaptLapNumbering } from '../../src/cli/demo-transport.js';
+import { createForzaEncoder } from '../../src/engine/games/forza/index.js';
 import { createGt7Encoder } from '../../src/engine/games/gt7/index.js';
 import { createDemoRun } from '../../src/engine/sim/index.js';
 import { createPcapWriter } from '../../src/store/formats/index.js';
@@ -164,4 +166,41 @@ describe('racecraft tracks (end to end)', () => {
       fresh.cleanup();
     }
   });
+});
+
+/**
+ * Forza Motorsport (2023) numbers its tracks (TrackOrdinal) and never names them: the name a user
+ * gives with `tracks rename` must name the next sessions on that ordinal too, not only past ones.
+ */
+describe('racecraft tracks rename: a track the game only numbers (Forza ordinal)', () => {
+  const tmp = tempDir();
+  const pcap = `${tmp.dir}/forza-harbour.pcap`;
+  const cli = (...args: string[]): ReturnType<typeof runCli> => runCli([...args, '--db', tmp.db]);
+  const lastSession = async (): Promise<SessionJson> =>
+    (JSON.parse((await cli('sessions', '--json')).stdout) as { sessions: SessionJson[] }).sessions.sort((a, b) => a.id - b.id).at(-1)!;
+
+  beforeAll(() => {
+    assertBuilt();
+    const run = createDemoRun({ trackId: 'harbour', laps: 1, seed: 3 });
+    const chunks: Uint8Array[] = [];
+    const writer = createPcapWriter((chunk) => chunks.push(chunk));
+    const encoder = createForzaEncoder({ variant: 'fm2023', trackOrdinal: 110, carOrdinal: 2471 });
+    const session = { ...run.session, trackKey: undefined, trackName: undefined, trackLength: undefined, carKey: undefined };
+    for (const frame of adaptLapNumbering('forza', run.frames())) {
+      for (const payload of encoder.encode(frame, session)) writer.write({ t: 1_700_000_000 + frame.t, srcPort: 61_000, dstPort: 5300, payload });
+    }
+    writeFileSync(pcap, Buffer.concat(chunks));
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('names the next session on the renamed ordinal', async () => {
+    const first = await cli('import', pcap);
+    expect(first.code, first.stderr).toBe(0);
+    expect(await lastSession()).toMatchObject({ game: 'forza', trackKey: 'forza:110' });
+    const renamed = await cli('tracks', 'rename', 'forza', 'forza:110', 'Laguna Seca');
+    expect(renamed.stdout).toBe("forza forza:110 is now 'Laguna Seca' (1 session renamed)\n");
+    const again = await cli('import', pcap);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await lastSession()).toMatchObject({ game: 'forza', trackKey: 'forza:110', track: 'Laguna Seca' });
+  }, 30_000);
 });

@@ -259,7 +259,11 @@ export class TrackLocator {
   private loadKeyed(): void {
     const info = this.info;
     if (info?.trackKey === undefined || this.store === undefined) return;
-    const known = this.storedShapes().find((k) => k.trackKey === info.trackKey && k.shape.plane === this.plane);
+    const stored = this.storedShapes().filter((k) => k.trackKey === info.trackKey);
+    // Forza names its tracks only by number: the name given with `racecraft tracks rename` names later sessions too.
+    const named = stored.find((k) => k.name !== undefined);
+    if (info.trackName === undefined && named !== undefined) this.addUpdate({ trackName: named.name! });
+    const known = stored.find((k) => k.shape.plane === this.plane);
     if (known !== undefined) this.useShape(known.shape);
   }
 
