@@ -19,6 +19,7 @@ export class PacketRouter {
   private warnedUnknown = false;
   private errorStreak = 0;
   private warnedErrors = false;
+  private warnedCrash = false;
 
   constructor(
     private readonly port: number,
@@ -38,7 +39,7 @@ export class PacketRouter {
   handle(packet: Uint8Array): void {
     this.counters.packets++;
     if (this.decoder === undefined) {
-      const match = this.candidates.find((p) => p.sniff(packet));
+      const match = this.candidates.find((p) => sniffs(p, packet));
       if (match === undefined) {
         this.counters.errors++;
         if (!this.warnedUnknown) {
@@ -49,7 +50,19 @@ export class PacketRouter {
       }
       this.choose(match, true);
     }
-    const results = this.decoder!.decode(packet);
+    let results: readonly DecodeResult[];
+    try {
+      results = this.decoder!.decode(packet);
+    } catch (error) {
+      // Decoders return errors rather than throw (the fuzz tests hold them to it); should one still throw, that
+      // packet is lost, not the recording.
+      this.counters.errors++;
+      if (!this.warnedCrash) {
+        this.warnedCrash = true;
+        this.events.onMessage('warn', `port ${this.port}: a ${packet.length}-byte ${this.chosen!.label} packet could not be decoded (${(error as Error).message}); such packets are counted and dropped (please report this)`);
+      }
+      return;
+    }
     let hadError = false;
     for (const result of results) {
       if (result.kind === 'error') {
@@ -83,11 +96,20 @@ export class PacketRouter {
   }
 
   private describeUnknown(packet: Uint8Array): string {
-    const other = this.allProtocols.find((p) => p !== this.chosen && p.sniff(packet));
+    const other = this.allProtocols.find((p) => p !== this.chosen && sniffs(p, packet));
     const expected = this.chosen?.label ?? this.candidates.map((p) => p.label).join(' or ');
     if (other) {
       return `port ${this.port} is receiving ${other.label} packets, not ${expected}; use --game ${other.id} (or --game auto)`;
     }
     return `port ${this.port} is receiving ${packet.length}-byte packets that are not ${expected}; they are counted and dropped`;
+  }
+}
+
+/** A sniffer that throws on some packet has not recognised it. */
+function sniffs(protocol: GameProtocol, packet: Uint8Array): boolean {
+  try {
+    return protocol.sniff(packet);
+  } catch {
+    return false;
   }
 }
