@@ -10,7 +10,9 @@ import { adaptLapNumbering, createDemoTransport } from '../demo-transport.js';
 import { startLiveSession, storeSink } from '../live-session.js';
 import { createOut } from '../output.js';
 import { parsePace } from '../arguments.js';
+import { parsePort } from '../arguments.js';
 import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
+import { udpTarget } from '../udp-target.js';
 
 export type DemoOptions = CaptureUiOptions & {
   track: string;
@@ -33,12 +35,6 @@ function waitAbort(signal: AbortSignal): Promise<undefined> {
   return new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', () => resolve(undefined))));
 }
 
-function parseTarget(value: string): { host: string; port: number } {
-  const match = /^(.+):(\d+)$/.exec(value);
-  if (!match) throw new UserError(`--to must be HOST:PORT, got '${value}'`);
-  return { host: match[1]!, port: parsePositiveInt(match[2]!, '--to port') };
-}
-
 /** The demo command's work, loaded only when the command runs (keeps `--help` and other commands fast). */
 export async function runDemo(opts: DemoOptions, command: Command): Promise<void> {
   const out = createOut();
@@ -55,7 +51,7 @@ export async function runDemo(opts: DemoOptions, command: Command): Promise<void
     if (protocol.id === 'ac' || protocol.id === 'gt7') {
       throw new UserError(`--to cannot be used with --game ${protocol.id}: that game streams only to a client that asks`, `run \`racecraft demo --game ${protocol.id}\` (it plays the game and records it)`);
     }
-    const target = parseTarget(opts.to);
+    const target = await udpTarget(opts.to, '--to');
     const socket = openSendSocket();
     try {
       out.note(`sending ${laps} lap(s) of ${run.session.trackName} as ${protocol.label} to ${target.host}:${target.port}`);
@@ -75,7 +71,7 @@ export async function runDemo(opts: DemoOptions, command: Command): Promise<void
       sink: storeSink(store, 'demo'),
       listen: [
         {
-          port: opts.port === undefined ? 0 : parsePositiveInt(opts.port, '--port'),
+          port: opts.port === undefined ? 0 : parsePort(opts.port, '--port', true),
           protocols: [protocol],
           ...(transport.peer ? { peer: transport.peer } : {}),
         },

@@ -9,7 +9,8 @@ import { UserError } from '../errors.js';
 import { openRawCapture } from '../raw-capture.js';
 import { startLiveSession, storeSink, type ListenSpec } from '../live-session.js';
 import { createOut } from '../output.js';
-import { openStoreForWrite, parsePositiveInt } from '../store-access.js';
+import { parsePort } from '../arguments.js';
+import { openStoreForWrite } from '../store-access.js';
 
 export type RecordOptions = CaptureUiOptions & { game: string; port?: string; host?: string; bind?: string; raw?: string };
 
@@ -60,7 +61,7 @@ export function listenPlan(game: string, port: number | undefined, gameHost: str
 /** The record command's work, loaded only when the command runs (keeps `--help` and other commands fast). */
 export async function runRecord(opts: RecordOptions, command: Command): Promise<void> {
   const out = createOut();
-  const port = opts.port === undefined ? undefined : parsePositiveInt(opts.port, '--port');
+  const port = opts.port === undefined ? undefined : parsePort(opts.port, '--port', true);
   // `racecraft config set ports.<game> N` changes a game's port; --port wins over it.
   // (A port left at the game's default means "the default": for AC that is the game's own port,
   // and racecraft listens on a free one.)

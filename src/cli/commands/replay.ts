@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { readPcap } from '../../store/formats/index.js';
 import { UserError } from '../errors.js';
 import { createOut } from '../output.js';
-import { parsePace, parsePositiveInt } from '../arguments.js';
+import { parsePace, parsePort } from '../arguments.js';
+import { udpTarget } from '../udp-target.js';
 
 type ReplayOptions = { to: string; speed: string; port?: string };
 
@@ -30,12 +31,9 @@ export function register(program: Command): void {
     .option('--port <n>', 'only the datagrams that went to this UDP port in the capture')
     .action(async (file: string, opts: ReplayOptions) => {
       const out = createOut();
-      const match = /^(.+):(\d+)$/.exec(opts.to);
-      if (!match) throw new UserError(`--to must be HOST:PORT, got '${opts.to}'`);
-      const host = match[1]!;
-      const port = parsePositiveInt(match[2]!, '--to port');
       const pace = parsePace(opts.speed);
-      const only = opts.port === undefined ? undefined : parsePositiveInt(opts.port, '--port');
+      const only = opts.port === undefined ? undefined : parsePort(opts.port, '--port');
+      const { host, port } = await udpTarget(opts.to, '--to');
       const capture = await readCaptureFile(file);
       const datagrams = capture.datagrams.filter((d) => only === undefined || d.dstPort === only);
       if (datagrams.length === 0) throw new UserError(`${file} holds no UDP datagrams${only === undefined ? '' : ` to port ${only}`}`);
