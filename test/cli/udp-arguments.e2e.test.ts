@@ -29,6 +29,7 @@ describe('record, demo and replay refuse a bad port or host with one line and ex
 
   it.each([
     [['record', '--headless', '--port', '99999'], "racecraft: --port must be a UDP port from 0 to 65535, got '99999'"],
+    [['record', '--headless', '--game', 'gt7', '--host', 'no-such-host.invalid'], /^racecraft: --host: cannot find host 'no-such-host\.invalid' \((ENOTFOUND|EAI_AGAIN)\)\n$/],
     [['demo', '--to', '127.0.0.1:99999', '--laps', '1', '--speed', 'max'], "racecraft: --to port must be a UDP port from 1 to 65535, got '99999'"],
     [['demo', '--to', 'no-such-host.invalid:4000', '--laps', '1', '--speed', 'max'], /^racecraft: --to: cannot find host 'no-such-host\.invalid' \((ENOTFOUND|EAI_AGAIN)\)\n$/],
     [['replay', 'PCAP', '--to', '127.0.0.1:99999'], "racecraft: --to port must be a UDP port from 1 to 65535, got '99999'"],

@@ -11,6 +11,7 @@ import { startLiveSession, storeSink, type ListenSpec } from '../live-session.js
 import { createOut } from '../output.js';
 import { parsePort } from '../arguments.js';
 import { openStoreForWrite } from '../store-access.js';
+import { resolveIPv4 } from '../udp-target.js';
 
 export type RecordOptions = CaptureUiOptions & { game: string; port?: string; host?: string; bind?: string; raw?: string };
 
@@ -67,7 +68,8 @@ export async function runRecord(opts: RecordOptions, command: Command): Promise<
   // and racecraft listens on a free one.)
   const setting = opts.game === 'auto' ? undefined : (await import('../settings.js')).loadSettings().ports[opts.game];
   const configured = setting !== undefined && setting !== findProtocol(opts.game)?.defaultPorts[0] ? setting : undefined;
-  const { listen, notes } = listenPlan(opts.game, port ?? configured, opts.host);
+  const gameHost = opts.host === undefined ? undefined : await resolveIPv4(opts.host, '--host');
+  const { listen, notes } = listenPlan(opts.game, port ?? configured, gameHost);
   const ui = chooseUi(opts, out);
   const store = openStoreForWrite(command);
   const raw = opts.raw === undefined ? undefined : openRawCapture(opts.raw);
