@@ -1,13 +1,16 @@
-import type { BusEvent, FrameBus } from '../engine/capture/frame-bus.js';
+import type { BusEvent, BusMessage, FrameBus } from '../engine/capture/frame-bus.js';
 import { isTimedLap, type Lap } from '../engine/model/lap.js';
 import { formatLapTime, type Out } from './output.js';
 
 /** Headless mode: one line per completed lap on stdout (NDJSON with --json), notes on stderr. */
 export function printLapLines(bus: FrameBus, out: Out, json: boolean): () => void {
   let best: number | undefined;
+  const note = (m: BusMessage): void => out.note(`${m.level === 'warn' ? 'warning: ' : ''}${m.text}`);
+  // What was said before this subscription (e.g. AC answering the handshake while the command was still starting).
+  for (const m of bus.messages()) note(m);
   return bus.subscribe((event: BusEvent) => {
     if (event.kind === 'message') {
-      out.note(`${event.level === 'warn' ? 'warning: ' : ''}${event.text}`);
+      note(event);
       return;
     }
     if (event.kind !== 'lap') return;

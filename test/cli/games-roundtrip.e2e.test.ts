@@ -18,11 +18,18 @@ describe('demo round trip per game over UDP', () => {
   afterAll(() => tmp.cleanup());
   const truth = createDemoRun({ trackId: 'kestrel', laps: 2, seed: 1 }).groundTruth.lapTimes;
 
+  /** What the peer said when the demo "game" answered, which the game sends at once, before the headless printer subscribed. */
+  const ANSWERED: Record<string, RegExp> = {
+    ac: /^Assetto Corsa at 127\.0\.0\.1:\d+ answered: Racecraft RC-1 at Kestrel Park; subscribed to car updates$/m,
+    gt7: /^the console at 127\.0\.0\.1 is streaming format '~' \(344-byte packets\)$/m,
+  };
+
   async function record(game: string): Promise<LapJson[]> {
     const db = `${tmp.dir}/${game}.db`;
     const demo = await runCli(['demo', '--game', game, '--laps', '2', '--speed', 'max', '--headless', '--db', db], { timeoutMs: 90_000 });
     expect(demo.stderr).not.toMatch(/internal error/);
     expect(demo.code).toBe(0);
+    if (ANSWERED[game]) expect(demo.stderr).toMatch(ANSWERED[game]);
     const laps = (JSON.parse((await runCli(['laps', '--json', '--db', db])).stdout) as { laps: LapJson[] }).laps;
     // `report lap N` names a lap by its number: one session never has two laps with the same one.
     expect(new Set(laps.map((l) => l.number)).size).toBe(laps.length);

@@ -19,6 +19,11 @@ export type BusEvent =
 
 export type BusListener = (event: BusEvent) => void;
 
+export type BusMessage = { readonly level: 'info' | 'warn'; readonly text: string };
+
+/** Messages are each said once per state change: a few dozen in a long session. The cap only bounds a pathological run. */
+const MESSAGE_LOG_LIMIT = 200;
+
 /**
  * The live data hub between capture and the screens. It knows nothing of React: the TUI samples
  * `latest()` on its own clock (at most ~30 fps) instead of re-rendering per packet, and lists of
@@ -31,6 +36,7 @@ export class FrameBus {
   private readonly completedLaps: Lap[] = [];
   /** Current lap's frames, for the rolling speed trace; cleared at each new lap. */
   private currentLapFrames: TelemetryFrame[] = [];
+  private readonly messageLog: BusMessage[] = [];
   readonly counters: CaptureCounters = { packets: 0, frames: 0, errors: 0, skipped: 0 };
 
   publishFrame(frame: TelemetryFrame): void {
@@ -53,6 +59,7 @@ export class FrameBus {
   }
 
   publishMessage(level: 'info' | 'warn', text: string): void {
+    if (this.messageLog.length < MESSAGE_LOG_LIMIT) this.messageLog.push({ level, text });
     this.emit({ kind: 'message', level, text });
   }
 
@@ -71,6 +78,14 @@ export class FrameBus {
 
   laps(): readonly Lap[] {
     return this.completedLaps;
+  }
+
+  /**
+   * Every message so far. A game that answers at once (AC's handshake response, GT7's first packets) speaks
+   * before a screen has subscribed; a screen shows these first, then follows the events.
+   */
+  messages(): readonly BusMessage[] {
+    return this.messageLog;
   }
 
   lapFrames(): readonly TelemetryFrame[] {
