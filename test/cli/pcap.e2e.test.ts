@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPcap } from '../../src/store/formats/index.js';
@@ -73,6 +73,24 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
     const flying = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { category: string; time: number }).filter((l) => l.category === 'flying');
     expect(flying.map((l) => l.time)).toEqual(recordedLaps.filter((l) => l.category === 'flying').map((l) => l.time));
   }, 60_000);
+
+  it('never overwrites an earlier capture, and keeps no file when nothing arrived', async () => {
+    const before = readFileSync(capture);
+    const port = await freeUdpPort();
+    const again = await runCli(['record', '--game', 'f1', '--port', String(port), '--raw', capture, '--headless', '--db', join(tmp.dir, 'x.db')]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`racecraft: the raw capture ${capture} already exists\n  give --raw a new file name (racecraft never overwrites a capture)\n`);
+    expect(readFileSync(capture).equals(before)).toBe(true);
+
+    const quiet = join(tmp.dir, 'quiet.pcap');
+    const recorder = startCli(['record', '--game', 'f1', '--port', String(port), '--raw', quiet, '--headless', '--db', join(tmp.dir, 'x.db')]);
+    const done = collect(recorder, 30_000);
+    await new Promise((r) => setTimeout(r, 800));
+    recorder.kill('SIGINT');
+    const result = await done;
+    expect(result.stderr).toContain(`raw capture: no datagrams arrived; ${quiet} not kept`);
+    expect(existsSync(quiet)).toBe(false);
+  }, 40_000);
 
   it('refuses bad input with one line', async () => {
     const missing = await runCli(['import', join(tmp.dir, 'nope.pcap'), '--db', join(tmp.dir, 'x.db')]);

@@ -88,7 +88,12 @@ export async function runRecord(opts: RecordOptions, command: Command): Promise<
     out.note(`listening on UDP ${where}; Ctrl-C to stop`);
     const summary = await runCapture({ live, ui, json: opts.json ?? false, out, title: 'racecraft record', store });
     summarize(summary, out, live.bus.counters);
-    if (raw) out.note(`raw capture: ${raw.count} datagrams in ${opts.raw}`);
+    if (raw) {
+      raw.flush();
+      if (raw.failure !== undefined) out.note(`warning: the raw capture ${opts.raw} stopped early: ${raw.failure}`);
+      else if (raw.count === 0) out.note(`raw capture: no datagrams arrived; ${opts.raw} not kept`);
+      else out.note(`raw capture: ${raw.count} datagrams in ${opts.raw}`);
+    }
   } finally {
     raw?.close();
     store.close();
