@@ -85,7 +85,14 @@ describe('record --raw, import and replay of pcap captures (end to end)', () => 
     const quiet = join(tmp.dir, 'quiet.pcap');
     const recorder = startCli(['record', '--game', 'f1', '--port', String(port), '--raw', quiet, '--headless', '--db', join(tmp.dir, 'x.db')]);
     const done = collect(recorder, 30_000);
-    await new Promise((r) => setTimeout(r, 800));
+    // Stop it once it listens (its Ctrl-C handling is set up by then), however slow the machine.
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      recorder.stderr!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('listening on UDP')) resolve();
+      });
+    });
     recorder.kill('SIGINT');
     const result = await done;
     expect(result.stderr).toContain(`raw capture: no datagrams arrived; ${quiet} not kept`);
