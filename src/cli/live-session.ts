@@ -16,7 +16,7 @@ export function storeSink(store: Store, source: 'live' | 'demo' | 'replay' | 'im
     updateSession: (id, info) => store.sessions.updateInfo(id, info),
     finishSession: (id, endedAt) => store.sessions.finish(id, endedAt),
     appendChunk: (id, lapNumber, trace) => store.chunks.append(id, lapNumber, trace),
-    insertLap: (id, lap, trace) => void store.laps.insert(id, lap, trace),
+    insertLap: (id, lap, trace, checkpointLap) => void store.laps.insert(id, lap, trace, checkpointLap),
     discardAfter: (id, t) => {
       // A flashback across the line: laps that ended after the rewind point are kept as history, marked rewound.
       store.chunks.discardAfter(id, t);

@@ -44,6 +44,8 @@ const FRESH_LAP_TIME_S = 2;
 export class LapTracker {
   private segment: Segment | undefined;
   private options: LapTrackerOptions;
+  /** Lap numbers already closed, so a run-up to the line is never given a number a lap has. */
+  private readonly closedNumbers = new Set<number>();
 
   constructor(options: LapTrackerOptions = {}) {
     this.options = options;
@@ -94,9 +96,12 @@ export class LapTracker {
       closed = this.close(seg, last?.t ?? frame.t, undefined);
       this.segment = { ...newSegment(frame, false, frame.t), rewound: true };
     } else if (last !== undefined && crossesFromNegative(last, frame) && !seg.startedAtLine) {
-      // F1 out-laps: lap distance is negative until the first crossing, with no counter change.
+      // F1's run-up to the line (a race grid, a time trial's start): lap distance negative, and the
+      // counter does not change at the line, so the lap after it carries the same number. The
+      // run-up is the lap before it (lap 0 on a grid), unless that number is taken.
       const crossT = this.crossingTime(last, frame, 'from-negative');
-      closed = this.close(seg, crossT, undefined);
+      const below = seg.number - 1;
+      closed = this.close(below >= 0 && !this.closedNumbers.has(below) ? { ...seg, number: below } : seg, crossT, undefined);
       this.segment = newSegment(frame, true, crossT);
     } else {
       seg.frames.push(frame);
@@ -138,6 +143,7 @@ export class LapTracker {
   flush(): ClosedLap | undefined {
     const seg = this.segment;
     this.segment = undefined;
+    this.closedNumbers.clear(); // what follows is another session, numbered afresh
     if (seg === undefined || seg.frames.length === 0) return undefined;
     const last = seg.frames[seg.frames.length - 1]!;
     const time = Math.max(0, last.t - seg.startT);
@@ -166,6 +172,7 @@ export class LapTracker {
       startT: seg.startT,
       endT,
     };
+    this.closedNumbers.add(lap.number);
     return { lap, frames: seg.frames };
   }
 

@@ -181,9 +181,12 @@ export class Recorder {
   }
 
   private storeLap(closed: ClosedLap): void {
-    this.pending.delete(closed.lap.number);
+    // Pending frames and checkpoints are keyed by the game's lap counter, which the frames carry
+    // (a run-up to the line is numbered below it: see LapTracker).
+    const checkpointLap = closed.frames[0]?.lap ?? closed.lap.number;
+    this.pending.delete(checkpointLap);
     this.laps.push(closed.lap);
-    if (this.sessionId !== undefined) this.sink.insertLap(this.sessionId, closed.lap, toTrace(closed.frames));
+    if (this.sessionId !== undefined) this.sink.insertLap(this.sessionId, closed.lap, toTrace(closed.frames), checkpointLap);
   }
 
   private checkpoint(): void {

@@ -11,8 +11,12 @@ export type RecordingSink = {
   finishSession(sessionId: number, endedAt: number): void;
   /** Crash safety: samples since the last checkpoint of the lap in progress. */
   appendChunk(sessionId: number, lapNumber: number, trace: Trace): void;
-  /** A closed lap with exactly its samples; replaces that lap's checkpointed chunks. */
-  insertLap(sessionId: number, lap: Lap, trace: Trace): void;
+  /**
+   * A closed lap with exactly its samples; replaces the chunks checkpointed under `checkpointLap`
+   * (the game's lap counter its samples carried: lap.number, except for a run-up to the line that
+   * the tracker numbered below the counter).
+   */
+  insertLap(sessionId: number, lap: Lap, trace: Trace, checkpointLap: number): void;
   /** F1 flashback: forget checkpointed samples after session time `t`. */
   discardAfter(sessionId: number, t: number): void;
   /**

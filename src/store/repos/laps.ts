@@ -29,10 +29,12 @@ export const LAP_SQL = {
 export type LapRepo = {
   /**
    * Stores a completed lap and its trace in ONE transaction that also deletes the session's
-   * checkpoint chunks for `lap.number`, so checkpoints and stored laps never double count.
+   * checkpoint chunks of lap `checkpointLap` (default `lap.number`: the recorder checkpoints
+   * under the game's lap counter, which a run-up to the line shares with the lap after it), so
+   * checkpoints and stored laps never double count.
    * A stored lap with the same (number, startT) is replaced (see 0001-init.sql). Returns the lap id.
    */
-  insert(sessionId: number, lap: Lap, trace: Trace): number;
+  insert(sessionId: number, lap: Lap, trace: Trace, checkpointLap?: number): number;
   /** The session's laps in time order (by startT). */
   list(sessionId: number): LapRecord[];
   /** Lap `number` of the session; when a flashback left several, the latest one not rewound. */
@@ -84,18 +86,18 @@ export function createLapRepo(db: Database.Database): LapRepo {
   const bestCar = db.prepare<[string, string, string], LapRow>(LAP_SQL.bestByTrackCar);
   const markRewound = db.prepare(LAP_SQL.markRewoundAfter);
 
-  const write = db.transaction((sessionId: number, lap: Lap, trace: Trace, columns: readonly EncodedColumn[]): number => {
+  const write = db.transaction((sessionId: number, lap: Lap, trace: Trace, columns: readonly EncodedColumn[], checkpointLap: number): number => {
     const same = findSame.get(sessionId, lap.number, lap.startT);
     if (same) deleteById.run(same.id);
     const lapId = Number(insertLap.run(lapParams(sessionId, lap, trace.length)).lastInsertRowid);
     for (const column of columns) insertChannel.run(lapId, column.channel, column.codec, column.data);
-    deleteChunks.run(sessionId, lap.number);
+    deleteChunks.run(sessionId, checkpointLap);
     return lapId;
   });
 
   return {
     // Compress before taking the write lock: encoding is the slow part and needs no database.
-    insert: (sessionId, lap, trace) => write(sessionId, lap, trace, encodeColumns(trace)),
+    insert: (sessionId, lap, trace, checkpointLap = lap.number) => write(sessionId, lap, trace, encodeColumns(trace), checkpointLap),
     list: (sessionId) => list.all(sessionId).map(toLapRecord),
     get(sessionId, number) {
       const row = get.get(sessionId, number);

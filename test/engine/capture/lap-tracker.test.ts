@@ -79,6 +79,25 @@ describe('LapTracker', () => {
     // 300 m at 50 m/s: the crossing is at 6 s, which ends the out-lap and starts lap 1.
     expect(closed[0]!.lap.endT).toBeCloseTo(6, 6);
     expect(closed[1]!.lap.startT).toBeCloseTo(6, 6);
+    // The counter read 1 on both sides of the line: the run-up is lap 0, the lap after it lap 1
+    // (two laps numbered 1 left 'report lap 1' to pick either).
+    expect(closed.map((c) => [c.lap.number, c.lap.category])).toEqual([[0, 'out'], [1, 'flying'], [2, 'flying'], [3, 'flying'], [4, 'flying'], [5, 'flying']].slice(0, closed.length));
+    expect(closed[0]!.frames.every((f) => f.lap === 1)).toBe(true);
+  });
+
+  it("never gives a run-up the number of a lap already closed (a restart behind the line keeps the counter's number)", () => {
+    const tracker = new LapTracker({ trackLength: LENGTH });
+    const closed = run(tracker, [
+      { t: 0, lap: 1, lapDistance: 500, lapTime: 10 },
+      { t: 1, lap: 2, lapDistance: 5, lapTime: 0.1, lastLapTime: 11 },
+      { t: 2, lap: 3, lapDistance: 5, lapTime: 0.1, lastLapTime: 1 },
+      // The session restarts with the car behind the line, counting lap 2 again.
+      { t: 3, lap: 2, lapDistance: -50, lapTime: 0 },
+      { t: 4, lap: 2, lapDistance: 20, lapTime: 1 },
+      { t: 5, lap: 3, lapDistance: 1, lapTime: 0.02, lastLapTime: 1 },
+    ]);
+    // Lap 1 is taken, so the run-up stays 2 (the rewound history of lap 2 is what 'report' skips).
+    expect(closed.map((c) => [c.lap.number, c.lap.category])).toEqual([[1, 'incomplete'], [2, 'incomplete'], [3, 'incomplete'], [2, 'rewound'], [2, 'incomplete']]);
   });
 
   it('flushes the lap in progress as incomplete, never dropping it', () => {

@@ -21,8 +21,8 @@ function memorySink(): RecordingSink & { calls: Call[]; laps: { lap: Lap; trace:
       chunks.push({ lap, trace });
       calls.push({ kind: 'chunk', lap, samples: trace.length });
     },
-    insertLap: (_id, lap, trace) => {
-      chunks = chunks.filter((c) => c.lap !== lap.number);
+    insertLap: (_id, lap, trace, checkpointLap) => {
+      chunks = chunks.filter((c) => c.lap !== checkpointLap);
       laps.push({ lap, trace });
       calls.push({ kind: 'lap', lap: lap.number, samples: trace.length });
     },
