@@ -94,6 +94,19 @@ describe('a mistake planted in one corner of one lap (demo driver brakes 20 m ea
     after.lap.losses.straights.forEach((s, i) => expect(Math.abs(s.loss - before.lap.losses.straights[i]!.loss)).toBeLessThan(1e-3));
   });
 
+  it('leaves every other lap as it was: their corner and straight losses against the same reference do not move', () => {
+    let compared = 0;
+    for (const n of [1, 3, 4, 6]) {
+      const a = analyzeLap({ lap: byNumber(plain.input.laps, n), reference, session: plain.run.session });
+      const b = analyzeLap({ lap: byNumber(planted.input.laps, n), reference, session: planted.run.session });
+      expect(b.lap.lapTime).toBe(a.lap.lapTime);
+      b.lap.losses.corners.forEach((c, i) => expect(Math.abs(c.total - a.lap.losses.corners[i]!.total), `lap ${n} T${c.number}`).toBeLessThan(1e-3));
+      b.lap.losses.straights.forEach((x, i) => expect(Math.abs(x.loss - a.lap.losses.straights[i]!.loss)).toBeLessThan(1e-3));
+      compared += b.lap.losses.corners.length;
+    }
+    expect(compared).toBe(44);
+  });
+
   it('shows up as a braking-phase loss with an early brake point of ≈ 20 m', () => {
     const t3After = after.lap.corners.find((c) => c.number === 3)!;
     const t3Before = before.lap.corners.find((c) => c.number === 3)!;
