@@ -94,6 +94,10 @@ export function Workstation(props: WorkstationProps) {
   useEffect(() => {
     const bus = sources.bus;
     if (!bus) return undefined;
+    // A game that answers at once (AC's handshake, GT7's first packets) spoke before this screen
+    // subscribed: show the latest of those first.
+    const earlier = bus.messages().at(-1);
+    if (earlier !== undefined) dispatch({ type: 'message', text: earlier.text });
     return bus.subscribe((event) => {
       if (event.kind === 'lap' || event.kind === 'session') {
         data.invalidate();

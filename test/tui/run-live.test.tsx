@@ -68,6 +68,26 @@ describe('starting the workstation', () => {
   });
 });
 
+describe('messages the game sent before the screen was up', () => {
+  it("shows the latest one (AC's handshake answer arrives while the command is still loading)", async () => {
+    const bus = new FrameBus();
+    bus.publishMessage('info', 'assetto corsa: no answer yet');
+    bus.publishMessage('info', 'assetto corsa answered: ks_audi_r8_lms at monza; subscribed');
+    const stdout = new FakeStdout();
+    const app = inkRender(<Workstation sources={{ bus }} fps={0} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+      debug: true,
+      patchConsole: false,
+    });
+    await settle();
+    const screen = stdout.writes.at(-1)!;
+    expect(screen).toContain('assetto corsa answered: ks_audi_r8_lms at monza; subscribed');
+    expect(screen).not.toContain('no answer yet');
+    app.unmount();
+  });
+});
+
 describe('Live screen instruments', () => {
   const base = {
     session: { game: 'f1' as const, maxRpm: 10000 },
