@@ -1,5 +1,6 @@
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { runsLineToLine } from '../engine/model/lap.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { TabBar } from './components/TabBar.js';
@@ -357,9 +358,6 @@ export function Workstation(props: WorkstationProps) {
 }
 
 /** Laps that start and end at the line: the ones a report, a compare or a reference can use. */
-export function runsLineToLine(lap: LapRow): boolean {
-  return lap.category === 'flying' || lap.category === 'in';
-}
 
 function lazyLibrary(get: () => LibraryAccess | undefined): LibraryAccess {
   const lib = (): LibraryAccess => {

@@ -29,6 +29,11 @@ export type Lap = {
 export const MIN_LAP_TIME_S = 10;
 export const MAX_LAP_TIME_S = 3600;
 
+/** A lap from the line to the line (flying, or an in-lap): it has a lap time, a report and a comparison. */
+export function runsLineToLine(lap: Pick<Lap, 'category'>): boolean {
+  return lap.category === 'flying' || lap.category === 'in';
+}
+
 /** A valid flying lap: the only kind that counts for bests, gaps and references. */
 export function isTimedLap(lap: Lap): boolean {
   return lap.valid && lap.category === 'flying';

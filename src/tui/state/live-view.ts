@@ -4,7 +4,7 @@ import type { ActiveReference } from '../data/reference.js';
 import type { GPoint } from '../render/gg-plot.js';
 import { shiftLight, type ShiftLight } from '../render/rpm.js';
 import { downsample } from '../render/series.js';
-import { bestLap } from '../../engine/model/lap.js';
+import { bestLap, runsLineToLine } from '../../engine/model/lap.js';
 
 /** What the Live screen shows, from the bus's state at one instant. Pure: built per redraw. */
 export type LiveInput = {
@@ -68,7 +68,8 @@ export function buildLiveView(input: LiveInput): LiveView {
   const { frame, session, laps, lapFrames, reference } = input;
   const maxRpm = session?.maxRpm ?? DEFAULT_MAX_RPM;
   const current = frame === undefined ? undefined : currentLapTime(frame, lapFrames);
-  const lastLap = laps.length > 0 ? laps[laps.length - 1]! : undefined;
+  // The last lap with a lap time: a 4 s run-up or an out-lap from the pits is not one.
+  const lastLap = laps.findLast(runsLineToLine);
   const delta =
     frame !== undefined && reference !== undefined && frame.lapDistance !== undefined && current !== undefined
       ? reference.delta(frame.lapDistance, current)

@@ -102,6 +102,15 @@ describe('live view', () => {
     expect(view.gTrail).toHaveLength(16);
   });
 
+  it("shows as 'last' the last lap with a lap time: not the run-up to the line or an out-lap after it", () => {
+    const frames = lapFrames(150);
+    const view = (laps: Parameters<typeof buildLiveView>[0]['laps']) =>
+      buildLiveView({ frame: frames.at(-1), session, laps, lapFrames: frames, counters: { packets: 0, frames: 0, errors: 0, skipped: 0 }, reference: undefined, shift: undefined }).last;
+    const runUp = { ...lap(0, 4.2, []), category: 'out' as const, valid: false };
+    expect(view([runUp])).toBeUndefined();
+    expect(view([runUp, lap(1, 30.5, [10, 10, 10.5]), { ...lap(2, 55, []), category: 'in' as const }, { ...lap(3, 70, []), category: 'out' as const }])).toEqual({ time: 55, valid: true, number: 2 });
+  });
+
   it('waits for the first frame without failing', () => {
     const view = buildLiveView({ frame: undefined, session: undefined, laps: [], lapFrames: [], counters: { packets: 0, frames: 0, errors: 0, skipped: 0 }, reference: undefined, shift: undefined });
     expect(view).toMatchObject({ waiting: true, title: 'waiting for the game…', light: 'off', maxRpm: 12000, delta: undefined, sectors: [] });
