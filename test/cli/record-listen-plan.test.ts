@@ -29,6 +29,14 @@ describe('record: which sockets and peers a --game choice opens', () => {
     expect(firstSend(spec!)).toEqual({ port: 9996, host: '10.0.0.5' });
   });
 
+  it('auto with one --port listens for every game there; with --host it says that no game is asked (that needs --game ac|gt7)', () => {
+    expect(listenPlan('auto', 41000, undefined)).toMatchObject({ listen: [{ port: 41000 }], notes: [] });
+    const { listen, notes } = listenPlan('auto', 41000, '10.0.0.7');
+    expect(listen).toHaveLength(1);
+    expect(listen[0]!.peer).toBeUndefined();
+    expect(notes).toEqual(['--host is used only to ask AC or GT7 for data, and one --port under --game auto asks neither: add --game ac or --game gt7']);
+  });
+
   it('auto with --host asks both AC and GT7 on that host, and listens on every other default port', () => {
     const { listen, notes } = listenPlan('auto', undefined, '10.0.0.6');
     expect(notes).toEqual([]);

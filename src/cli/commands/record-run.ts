@@ -41,7 +41,11 @@ export function listenPlan(game: string, port: number | undefined, gameHost: str
     return undefined;
   };
   if (game === 'auto') {
-    if (port !== undefined) return { listen: [{ port, protocols: PROTOCOLS }], notes };
+    if (port !== undefined) {
+      // One port for any game: racecraft cannot tell whether to handshake (AC) or heartbeat (GT7).
+      if (gameHost !== undefined) notes.push('--host is used only to ask AC or GT7 for data, and one --port under --game auto asks neither: add --game ac or --game gt7');
+      return { listen: [{ port, protocols: PROTOCOLS }], notes };
+    }
     const listen: ListenSpec[] = [];
     const byPort = new Map<number, GameProtocol[]>();
     for (const p of PROTOCOLS) {
