@@ -357,8 +357,6 @@ export function Workstation(props: WorkstationProps) {
   );
 }
 
-/** Laps that start and end at the line: the ones a report, a compare or a reference can use. */
-
 function lazyLibrary(get: () => LibraryAccess | undefined): LibraryAccess {
   const lib = (): LibraryAccess => {
     const l = get();

@@ -134,8 +134,8 @@ export function gripEnvelope(traces: readonly Trace[], options: GripOptions = {}
   const near = Math.max(1, Math.round(SUMMARY_FILL_DEG / aw));
   const atAngle = (s: number, deg: number): number | null => {
     const j = Math.min(nA - 1, Math.floor(((deg + 180) / 360) * nA));
-    const raw = measuredRows[s]!;
-    for (let d = 0; d <= near; d++) if (raw[(j + d) % nA] === raw[(j + d) % nA] || raw[(j - d + nA) % nA] === raw[(j - d + nA) % nA]) return radius[s]![j] ?? null;
+    const measured = (k: number): boolean => !Number.isNaN(measuredRows[s]![((k % nA) + nA) % nA]!);
+    for (let d = 0; d <= near; d++) if (measured(j + d) || measured(j - d)) return radius[s]![j] ?? null;
     return null;
   };
   return {
